@@ -1,0 +1,417 @@
+"""Read a dataset file, refuse anything wrong with it, and build the model.
+
+The loader never raises anything but :class:`DatasetError`, which carries every
+problem found (not just the first), each with its key path and, where it can be
+found, its line and column. The app and ``oases-tui check`` both load through
+:func:`load_dataset`, so they accept and refuse exactly the same files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Optional, Union
+
+import tomli
+
+from tui.article import Article
+from tui.locate import locate_all
+from tui.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
+from tui.problems import BIDI_CONTROLS, DatasetError, Problem, visible
+
+SCHEMA_VERSION = 1
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ARTICLE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_ID_BAD = re.compile(r"[\s\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_MAX_ID = 200
+
+_TOP_KEYS = frozenset({"schema_version", "source", "programme", "ceremony", "firms"})
+_SOURCE_KEYS = frozenset({"title", "text"})
+_PROGRAMME_KEYS = frozenset({"name", "short_name", "facts"})
+_CEREMONY_KEYS = frozenset({"signed", "named", "unnamed", "groups", "facts"})
+_COUNT_KEYS = frozenset({"count", "quote"})
+_GROUP_KEYS = frozenset({"id", "label", "count", "quote"})
+_FACT_KEYS = frozenset({"label", "value", "quote"})
+_FIELD_KEYS = frozenset({"value", "quote"})
+_FIRM_KEYS = frozenset({"id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts"})
+_PERSON_KEYS = frozenset({"name", "role", "quote"})
+_SUBSIDIARY_KEYS = frozenset({"name", "quote"})
+
+_MAX_SUGGESTIONS = 20
+"""Closest-passage suggestions are costly on a huge article; the first few are what helps."""
+
+
+def load_dataset(path: Union[str, Path]) -> Dataset:
+    """Load and validate the dataset at ``path``; raise :class:`DatasetError` if it is unusable."""
+    file = str(path)
+    text = read_text(file)
+    document = parse_toml(text, file)
+    problems: list[Problem] = []
+    dataset = _Builder(file, problems).dataset(document)
+    if problems or dataset is None:
+        located = locate_all(problems, text)
+        located.sort(key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0))
+        raise DatasetError(file, located)
+    return dataset
+
+
+def read_text(file: str) -> str:
+    """The file's text, or a :class:`DatasetError` saying plainly why it can't be read."""
+    path = Path(file)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DatasetError(file, [Problem("", "no such file")]) from None
+    except IsADirectoryError:
+        raise DatasetError(file, [Problem("", "is a directory, not a data file")]) from None
+    except PermissionError:
+        raise DatasetError(file, [Problem("", "permission denied: the file can't be read")]) from None
+    except OSError as error:
+        raise DatasetError(file, [Problem("", f"can't be read: {error.strerror or error}")]) from None
+    if b"\x00" in data:
+        line, column = _position(data, data.index(b"\x00"))
+        raise DatasetError(file, [Problem("", "binary file (contains NUL bytes), not a TOML text file", line, column)])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise DatasetError(file, [Problem("", f"not UTF-8 text (byte 0x{data[error.start]:02x})", line, column)]) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def parse_toml(text: str, file: str) -> dict[str, Any]:
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
+        line = getattr(error, "lineno", None)
+        column = getattr(error, "colno", None)
+        raise DatasetError(file, [Problem("", f"TOML syntax error: {message}", line, column)]) from None
+    except RecursionError:
+        raise DatasetError(file, [Problem("", "TOML nested too deeply to read")]) from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+_TYPE_NAMES = {str: "a string", int: "an integer", bool: "a boolean", float: "a float", list: "an array", dict: "a table"}
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), "a date or time")
+
+
+class _Table:
+    """A TOML table being read: typed getters that record problems instead of raising."""
+
+    __slots__ = ("data", "path", "problems")
+
+    def __init__(self, data: dict[str, Any], path: str, problems: list[Problem], keys: frozenset[str]) -> None:
+        self.data = data
+        self.path = path
+        self.problems = problems
+        for key in data.keys() - keys:
+            self.problem(key, f"unknown key (expected one of: {', '.join(sorted(keys))})")
+
+    def key_path(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.key_path(key), message))
+
+    def _get(self, key: str, kind: type, required: bool) -> Any:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"missing (expected {_TYPE_NAMES[kind]})")
+            return None
+        if type(value) is not kind:
+            self.problem(key, f"expected {_TYPE_NAMES[kind]}, found {_type_name(value)}")
+            return None
+        return value
+
+    def text(self, key: str, required: bool = True, name: bool = False) -> Optional[str]:
+        value: Optional[str] = self._get(key, str, required)
+        if value is not None and self.check_text(key, value, name):
+            return value
+        return None
+
+    def check_text(self, key: str, value: str, name: bool = False) -> bool:
+        if not value.strip():
+            self.problem(key, "is empty")
+            return False
+        bad = _CONTROL.search(value)
+        if bad:
+            self.problem(key, f"contains a control character ({visible(bad.group())}) at position {bad.start()}")
+            return False
+        if name:
+            bidi = _BIDI.search(value)
+            if bidi:
+                self.problem(key, f"contains a bidirectional-override character ({visible(bidi.group())})")
+                return False
+        return True
+
+    def integer(self, key: str, required: bool = True) -> Optional[int]:
+        value: Optional[int] = self._get(key, int, required)
+        if value is not None and value < 0:
+            self.problem(key, f"must not be negative (found {value})")
+            return None
+        return value
+
+    def names(self, key: str) -> tuple[str, ...]:
+        values = self._get(key, list, False) or []
+        names = []
+        for index, value in enumerate(values):
+            item = f"{key}[{index}]"
+            if type(value) is not str:
+                self.problem(item, f"expected a string, found {_type_name(value)}")
+            elif self.check_text(item, value, name=True):
+                names.append(value)
+        return tuple(names)
+
+    def table(self, key: str, keys: frozenset[str]) -> Optional[_Table]:
+        value = self._get(key, dict, True)
+        return None if value is None else _Table(value, self.key_path(key), self.problems, keys)
+
+    def tables(self, key: str, keys: frozenset[str]) -> list[_Table]:
+        values = self._get(key, list, False) or []
+        tables = []
+        for index, value in enumerate(values):
+            path = f"{self.key_path(key)}[{index}]"
+            if type(value) is dict:
+                tables.append(_Table(value, path, self.problems, keys))
+            else:
+                self.problems.append(Problem(path, f"expected a table, found {_type_name(value)}"))
+        return tables
+
+
+class _Builder:
+    """Turns a parsed TOML document into a :class:`Dataset`, collecting every problem."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        self.article = Article("")
+        self.suggestions = 0
+
+    def dataset(self, document: dict[str, Any]) -> Optional[Dataset]:
+        if "schema_version" not in document:
+            # Without a version we can't know which schema to hold the file to,
+            # and listing every difference from ours would bury the real news.
+            message = f"not an oases-tui dataset: it must begin with schema_version = {SCHEMA_VERSION}"
+            self.problems.append(Problem("schema_version", message, 1, 1))
+            return None
+        top = _Table(document, "", self.problems, _TOP_KEYS)
+        version = top.integer("schema_version")
+        if version is not None and version != SCHEMA_VERSION:
+            top.problem("schema_version", f"version {version} is not supported (this oases-tui reads {SCHEMA_VERSION})")
+            return None
+        source = self.source(top.table("source", _SOURCE_KEYS))
+        if source is None:
+            return None  # without the article no quote can be checked
+        self.article = Article(source.text)
+        programme = self.programme(top.table("programme", _PROGRAMME_KEYS))
+        ceremony = self.ceremony(top.table("ceremony", _CEREMONY_KEYS))
+        firms = self.firms(top.tables("firms", _FIRM_KEYS), top)
+        if ceremony is not None:
+            self.check_totals(ceremony, firms)
+        if self.problems or version is None or programme is None or ceremony is None:
+            return None
+        return Dataset(version, self.file, source, programme, ceremony, tuple(firms))
+
+    def source(self, table: Optional[_Table]) -> Optional[Source]:
+        if table is None:
+            return None
+        title = table.text("title")
+        text: Optional[str] = table._get("text", str, True)
+        if text is not None:
+            bad = _ARTICLE_CONTROL.search(text)
+            if not text.strip():
+                table.problem("text", "the article is empty")
+                text = None
+            elif bad:
+                line = text.count("\n", 0, bad.start()) + 1
+                table.problem("text", f"contains a control character ({visible(bad.group())}) on article line {line}")
+                text = None
+        if title is None or text is None:
+            return None
+        return Source(title, text)
+
+    def quote(self, table: _Table, key: str = "quote") -> Optional[Quote]:
+        words = table.text(key)
+        if words is None:
+            return None
+        found = self.article.resolve(words)
+        if isinstance(found, Quote):
+            return found
+        if found == 0:
+            message = "not found word for word in the article"
+            self.suggestions += 1
+            if self.suggestions <= _MAX_SUGGESTIONS:
+                variant = self.article.typographic_variant(words)
+                closest = None if variant else self.article.closest_passage(words)
+                if variant:
+                    message += f"; the article writes it “{variant}” (quote marks, dashes or spacing differ)"
+                elif closest:
+                    message += f"; closest passage: “{closest}”"
+        else:
+            message = f"occurs {found} times in the article; quote more words so it points to one place"
+        table.problem(key, message)
+        return None
+
+    def fact(self, table: _Table) -> Optional[Fact]:
+        label = table.text("label")
+        value = table.text("value")
+        if value == NOT_STATED:
+            if "quote" in table.data:
+                table.problem("quote", f'a fact whose value is "{NOT_STATED}" has no quote')
+            return None if label is None else Fact(label, None, None)
+        quote = self.quote(table)
+        if label is None or value is None or quote is None:
+            return None
+        return Fact(label, value, quote)
+
+    def facts(self, tables: list[_Table]) -> tuple[Fact, ...]:
+        facts = (self.fact(table) for table in tables)
+        return tuple(fact for fact in facts if fact is not None)
+
+    def field(self, parent: _Table, key: str, label: str) -> Optional[Fact]:
+        """A firm's origin or sector: ``{ value, quote }`` or the string "not stated"."""
+        value = parent.data.get(key)
+        if value == NOT_STATED:
+            return Fact(label, None, None)
+        if type(value) is str:
+            parent.problem(key, f'expected {{ value = "...", quote = "..." }} or "{NOT_STATED}", found the string "{visible(value)}"')
+            return None
+        table = parent.table(key, _FIELD_KEYS)
+        if table is None:
+            return None
+        text = table.text("value")
+        if text == NOT_STATED:
+            table.problem("value", f'write {key} = "{NOT_STATED}" (no quote) where the article is silent')
+            return None
+        quote = self.quote(table)
+        if text is None or quote is None:
+            return None
+        return Fact(label, text, quote)
+
+    def programme(self, table: Optional[_Table]) -> Optional[Programme]:
+        if table is None:
+            return None
+        name = table.text("name", name=True)
+        short_name = table.text("short_name", name=True)
+        facts = self.facts(table.tables("facts", _FACT_KEYS))
+        if name is None or short_name is None:
+            return None
+        return Programme(name, short_name, facts)
+
+    def ceremony(self, table: Optional[_Table]) -> Optional[Ceremony]:
+        if table is None:
+            return None
+        signed_table = table.table("signed", _COUNT_KEYS)
+        signed = None
+        if signed_table is not None:
+            count = signed_table.integer("count")
+            quote = self.quote(signed_table)
+            if count is not None and quote is not None:
+                signed = Count(count, quote)
+        named = table.integer("named")
+        unnamed = table.integer("unnamed")
+        groups = []
+        seen: dict[str, str] = {}
+        for group_table in table.tables("groups", _GROUP_KEYS):
+            group_id = self.identifier(group_table, seen)
+            label = group_table.text("label")
+            count = group_table.integer("count")
+            quote = self.quote(group_table)
+            if group_id is not None and label is not None and count is not None and quote is not None:
+                groups.append(Group(group_id, label, count, quote))
+        if not groups and "groups" in table.data:
+            pass  # the problems are already recorded
+        elif not groups:
+            table.problem("groups", "missing: at least one [[ceremony.groups]] (e.g. where the firms come from)")
+        facts = self.facts(table.tables("facts", _FACT_KEYS))
+        if signed is None or named is None or unnamed is None:
+            return None
+        return Ceremony(signed, named, unnamed, tuple(groups), facts)
+
+    def identifier(self, table: _Table, seen: dict[str, str]) -> Optional[str]:
+        value: Optional[str] = table._get("id", str, True)
+        if value is None:
+            return None
+        bad = _ID_BAD.search(value)
+        if not value or bad or len(value) > _MAX_ID:
+            reason = f"contains {visible(bad.group())!r}" if bad else ("is empty" if not value else f"is longer than {_MAX_ID} characters")
+            table.problem("id", f"{reason}: an id is 1–{_MAX_ID} characters with no spaces or control characters")
+            return None
+        first = seen.setdefault(value, table.path)
+        if first != table.path:
+            table.problem("id", f"duplicate id {value!r} (first used at {first})")
+            return None
+        return value
+
+    def firms(self, tables: list[_Table], top: _Table) -> list[Firm]:
+        if "firms" not in top.data:
+            top.problem("firms", "missing: at least one [[firms]]")
+        firms = []
+        seen: dict[str, str] = {}
+        for table in tables:
+            firm = self.firm(table, seen)
+            if firm is not None:
+                firms.append(firm)
+        return firms
+
+    def firm(self, table: _Table, seen: dict[str, str]) -> Optional[Firm]:
+        firm_id = self.identifier(table, seen)
+        name = table.text("name", name=True)
+        aliases = table.names("aliases")
+        group = table.text("group")
+        origin = self.field(table, "origin", "Origin")
+        sector = self.field(table, "sector", "Sector")
+        people = []
+        for person in table.tables("people", _PERSON_KEYS):
+            person_name, role, quote = person.text("name", name=True), person.text("role"), self.quote(person)
+            if person_name is not None and role is not None and quote is not None:
+                people.append(Person(person_name, role, quote))
+        subsidiaries = []
+        for subsidiary in table.tables("subsidiaries", _SUBSIDIARY_KEYS):
+            subsidiary_name, quote = subsidiary.text("name", name=True), self.quote(subsidiary)
+            if subsidiary_name is not None and quote is not None:
+                subsidiaries.append(Subsidiary(subsidiary_name, quote))
+        facts = self.facts(table.tables("facts", _FACT_KEYS))
+        if firm_id is None or name is None or group is None or origin is None or sector is None:
+            return None
+        return Firm(firm_id, name, aliases, group, origin, sector, tuple(people), tuple(subsidiaries), facts)
+
+    def check_totals(self, ceremony: Ceremony, firms: list[Firm]) -> None:
+        """The declared totals must agree with each other and with the firm records."""
+
+        def problem(path: str, message: str) -> None:
+            self.problems.append(Problem(path, message))
+
+        if self.problems:
+            return  # totals over a half-read file would only add noise
+        signed = ceremony.signed.value
+        if ceremony.named != len(firms):
+            problem("ceremony.named", f"declares {ceremony.named} named firms, but the file has {len(firms)} [[firms]]")
+        if ceremony.named + ceremony.unnamed != signed:
+            problem("ceremony.unnamed", f"named ({ceremony.named}) + unnamed ({ceremony.unnamed}) must equal signed.count ({signed})")
+        total = sum(group.count for group in ceremony.groups)
+        if total != signed:
+            problem("ceremony.groups", f"the groups' counts add up to {total}, but signed.count is {signed}")
+        named_in: dict[str, int] = {}
+        for index, firm in enumerate(firms):
+            if ceremony.group(firm.group) is None:
+                known = ", ".join(repr(group.id) for group in ceremony.groups)
+                problem(f"firms[{index}].group", f"unknown group {firm.group!r} (the ceremony's groups are {known})")
+            named_in[firm.group] = named_in.get(firm.group, 0) + 1
+        for index, group in enumerate(ceremony.groups):
+            if named_in.get(group.id, 0) > group.count:
+                problem(
+                    f"ceremony.groups[{index}].count",
+                    f"{named_in[group.id]} named firms are in group {group.id!r}, more than its count ({group.count})",
+                )

@@ -1,0 +1,169 @@
+"""The facts of an announcement, as plain immutable objects.
+
+Everything here is produced by :mod:`tui.loader` after validation, so the rest of
+the program can trust it: every quote has been found in the article and every
+total adds up. Nothing in the data layer imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+NOT_STATED = "not stated"
+"""What the data file says, and what a reader is shown, where the article is silent."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words copied exactly from the article, with where they are in it.
+
+    ``start``/``end`` bound the quoted words; ``sentence_start``/``sentence_end``
+    bound the whole sentence around them, which is what the source pane lights up.
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One labelled statement. ``value is None`` means the article does not state it."""
+
+    label: str
+    value: Optional[str]
+    quote: Optional[Quote]
+
+    @property
+    def stated(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str
+    quote: Quote
+
+    def as_fact(self) -> Fact:
+        return Fact("Person", f"{self.name}, {self.role}", self.quote)
+
+
+@dataclass(frozen=True)
+class Subsidiary:
+    name: str
+    quote: Quote
+
+    def as_fact(self) -> Fact:
+        return Fact("Subsidiary", self.name, self.quote)
+
+
+@dataclass(frozen=True)
+class Firm:
+    """A firm the article names."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    group: str
+    origin: Fact
+    sector: Fact
+    people: tuple[Person, ...] = ()
+    subsidiaries: tuple[Subsidiary, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+    def fact_rows(self) -> tuple[Fact, ...]:
+        """Everything known about the firm as a flat list of facts, in reading order.
+
+        The detail pane, the copy formats and the source highlighting all walk
+        this one list, so they always agree on what a firm's facts are.
+        """
+        return (
+            self.origin,
+            self.sector,
+            *(person.as_fact() for person in self.people),
+            *(subsidiary.as_fact() for subsidiary in self.subsidiaries),
+            *self.facts,
+        )
+
+    def quotes(self) -> list[Quote]:
+        """The quotes behind this firm's facts, in reading order, without repeats."""
+        seen: dict[tuple[int, int], Quote] = {}
+        for fact in self.fact_rows():
+            if fact.quote is not None:
+                seen.setdefault((fact.quote.start, fact.quote.end), fact.quote)
+        return list(seen.values())
+
+
+@dataclass(frozen=True)
+class Count:
+    """A declared number with the words that state it."""
+
+    value: int
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Group:
+    """A share of the signed firms (e.g. "mainland China": 15)."""
+
+    id: str
+    label: str
+    count: int
+    quote: Quote
+
+
+@dataclass(frozen=True)
+class Programme:
+    name: str
+    short_name: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Ceremony:
+    signed: Count
+    named: int
+    unnamed: int
+    groups: tuple[Group, ...]
+    facts: tuple[Fact, ...]
+
+    def group(self, group_id: str) -> Optional[Group]:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    schema_version: int
+    path: str
+    source: Source
+    programme: Programme
+    ceremony: Ceremony
+    firms: tuple[Firm, ...]
+    _by_id: dict[str, Firm] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((firm.id, firm) for firm in self.firms)
+
+    def firm(self, firm_id: str) -> Optional[Firm]:
+        return self._by_id.get(firm_id)
+
+    def all_facts(self) -> list[Fact]:
+        """Every fact in the file: the programme's, the ceremony's, then each firm's."""
+        facts = [*self.programme.facts, *self.ceremony.facts]
+        for firm in self.firms:
+            facts.extend(firm.fact_rows())
+        return facts
+
+    def quote_count(self) -> int:
+        """How many quotes the file ties to the article (facts, the signed total, the groups)."""
+        return sum(1 for fact in self.all_facts() if fact.quote) + 1 + len(self.ceremony.groups)
