@@ -1,0 +1,216 @@
+"""The source pane: the whole article, wrapped to the pane, with provenance lit up.
+
+Two layers of highlight: every sentence quoted by the selected firm's facts, and,
+more strongly, the sentence of the one fact under a cursor, with its quoted words
+underlined. It renders only the visible lines (Textual's line API), so a
+megabyte article scrolls as smoothly as this one, and it supports mouse text
+selection, which maps back to exact article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import ClassVar, Optional
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Offset, Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+
+from tui.model import Quote
+from tui.wrap import Line, wrap
+
+Span = tuple[int, int]
+
+
+class ArticleView(ScrollView, can_focus=True):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--firm",
+        "article-view--focus",
+        "article-view--quote",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "scroll_up", "Scroll up", show=False),
+        Binding("down,j", "scroll_down", "Scroll", show=False),
+        Binding("home,g", "scroll_home", "Top", show=False),
+        Binding("end,G", "scroll_end", "Bottom", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+    ]
+
+    def __init__(self, text: str, *, id: Optional[str] = None) -> None:
+        super().__init__(id=id)
+        self.text = text
+        self._lines: list[Line] = [(0, 0)]
+        self._line_starts: list[int] = [0]
+        self._wrapped_width = -1
+        self.firm_sentences: list[Span] = []
+        self.firm_quotes: list[Span] = []
+        self.focus_sentence: Optional[Span] = None
+        self.focus_quote: Optional[Span] = None
+
+    # -- what is lit up ---------------------------------------------------------
+
+    def show_firm(self, quotes: Iterable[Quote]) -> None:
+        """Light up the sentences behind a firm's facts and scroll to the first of them."""
+        quotes = sorted(quotes, key=lambda quote: quote.start)
+        self.firm_sentences = _merge((quote.sentence_start, quote.sentence_end) for quote in quotes)
+        self.firm_quotes = _merge((quote.start, quote.end) for quote in quotes)
+        self.focus_sentence = self.focus_quote = None
+        self.refresh()
+        if self.firm_sentences:
+            self.scroll_to_offset(self.firm_sentences[0][0])
+
+    def show_fact(self, quote: Optional[Quote]) -> None:
+        """Light up one fact's sentence distinctly (or stop, with ``None``) and bring it into view."""
+        if quote is None:
+            self.focus_sentence = self.focus_quote = None
+        else:
+            self.focus_sentence = (quote.sentence_start, quote.sentence_end)
+            self.focus_quote = (quote.start, quote.end)
+        self.refresh()
+        if quote is not None:
+            self.scroll_to_offset(quote.sentence_start)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Scroll so the line holding article character ``offset`` is near the top, with context."""
+        self._ensure_wrapped()
+        line = self.line_of(offset)
+        top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.scrollable_content_region.height
+        if not top <= line < bottom - 1:
+            self.scroll_to(y=max(0, line - 1), animate=False)
+
+    def line_of(self, offset: int) -> int:
+        """The screen line (in the whole wrapped article) that shows character ``offset``."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    @property
+    def lines(self) -> list[Line]:
+        self._ensure_wrapped()
+        return self._lines
+
+    # -- rendering --------------------------------------------------------------
+
+    def _ensure_wrapped(self) -> None:
+        width = max(1, self.scrollable_content_region.width or self.size.width)
+        if width == self._wrapped_width:
+            return
+        self._wrapped_width = width
+        self._lines = wrap(self.text, width)
+        # Paragraph gaps are empty lines at their paragraph's first character; for
+        # lookups by offset, the real text line that follows must win.
+        self._line_starts = [start for start, _ in self._lines]
+        self.virtual_size = Size(width, len(self._lines))
+
+    def on_resize(self) -> None:
+        self._ensure_wrapped()
+
+    def render_line(self, y: int) -> Strip:
+        self._ensure_wrapped()
+        index = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        start, end = self._lines[index]
+        segments = list(self._segments(start, end, base))
+        selection = self.text_selection
+        strip = Strip(segments).apply_offsets(0, index)
+        if selection is not None:
+            span = selection.get_span(index)
+            if span is not None:
+                sel_start, sel_end = span
+                sel_end = end - start if sel_end == -1 else sel_end
+                selection_style = self.screen.get_component_rich_style("screen--selection")
+                strip = _restyle(strip, sel_start, sel_end, selection_style)
+        return strip.extend_cell_length(width, base).crop(0, width)
+
+    def _segments(self, start: int, end: int, base: Style) -> Iterable[Segment]:
+        """The line's text cut wherever a highlight begins or ends, each piece styled."""
+        if start == end:
+            return
+        firm = self.get_component_rich_style("article-view--firm", partial=True)
+        focus = self.get_component_rich_style("article-view--focus", partial=True)
+        quote = self.get_component_rich_style("article-view--quote", partial=True)
+        cuts = {start, end}
+        layers: list[tuple[list[Span], Style]] = [(self.firm_sentences, firm), (self.firm_quotes, quote)]
+        if self.focus_sentence is not None and self.focus_quote is not None:
+            layers += [([self.focus_sentence], focus), ([self.focus_quote], quote + Style(underline=True))]
+        for spans, _ in layers:
+            for span_start, span_end in _overlapping(spans, start, end):
+                cuts.update((max(start, span_start), min(end, span_end)))
+        points = sorted(cuts)
+        for piece_start, piece_end in zip(points, points[1:]):
+            style = base
+            for spans, layer_style in layers:
+                if any(s <= piece_start and piece_end <= e for s, e in _overlapping(spans, piece_start, piece_end)):
+                    style = style + layer_style
+            yield Segment(self.text[piece_start:piece_end], style)
+
+    def get_selection(self, selection: Selection) -> Optional[tuple[str, str]]:
+        """The article text under a mouse selection, exactly as in the article (not as wrapped)."""
+        self._ensure_wrapped()
+        start = self._position(selection.start, default=0)
+        end = self._position(selection.end, default=len(self.text))
+        return self.text[min(start, end) : max(start, end)], "\n"
+
+    def _position(self, offset: Optional[Offset], default: int) -> int:
+        if offset is None:
+            return default
+        x, y = offset
+        if y >= len(self._lines):
+            return len(self.text)
+        line_start, line_end = self._lines[max(0, y)]
+        return min(line_start + max(0, x), line_end) if x >= 0 else line_end
+
+    def selected_text(self) -> Optional[str]:
+        """The text the user has selected in this pane, if any."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        extracted = self.get_selection(selection)
+        return extracted[0] if extracted and extracted[0] else None
+
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlapping(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans (sorted, disjoint) that overlap ``[start, end)``."""
+    first = max(0, bisect.bisect_right(spans, (start, start)) - 1)
+    found = []
+    for span in spans[first:]:
+        if span[0] >= end:
+            break
+        if span[1] > start:
+            found.append(span)
+    return found
+
+
+def _restyle(strip: Strip, start: int, end: int, style: Style) -> Strip:
+    """``strip`` with characters ``start``–``end`` (of its text) drawn in ``style`` on top."""
+    segments: list[Segment] = []
+    position = 0
+    for segment in strip:
+        text, segment_style, control = segment
+        length = len(text)
+        cuts = sorted({0, length, min(length, max(0, start - position)), min(length, max(0, end - position))})
+        for a, b in zip(cuts, cuts[1:]):
+            piece_style = segment_style
+            if start <= position + a and position + b <= end:
+                piece_style = (segment_style or Style()) + style
+            segments.append(Segment(text[a:b], piece_style, control))
+        position += length
+    return Strip(segments)

@@ -1,0 +1,87 @@
+"""Word-wrap text to a width in terminal cells, keeping every line's character offsets.
+
+The source pane needs to know exactly which characters of the article are on
+each screen line, to paint highlights and to turn a mouse selection back into
+article text. Rich's wrapping gives lines, not offsets, so this is our own:
+greedy, on whitespace, by cell width (CJK and emoji count double), hard-breaking
+words longer than the width.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+_TOKEN = re.compile(r"\S+|\s+")
+
+Line = tuple[int, int]
+"""A screen line: the article's characters ``text[start:end]``."""
+
+
+def wrap(text: str, width: int, paragraph_gap: bool = True) -> list[Line]:
+    """Lines of ``text`` at ``width`` cells; a blank line between paragraphs if ``paragraph_gap``."""
+    width = max(1, width)
+    lines: list[Line] = []
+    start = 0
+    for paragraph in text.split("\n"):
+        end = start + len(paragraph)
+        if lines and paragraph_gap and paragraph.strip():
+            lines.append((start, start))
+        if paragraph.strip():
+            lines.extend(_wrap_paragraph(text, start, end, width))
+        elif not paragraph_gap:
+            lines.append((start, start))
+        start = end + 1
+    return lines or [(0, 0)]
+
+
+def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Line]:
+    lines: list[Line] = []
+    line_start = start
+    line_end = start  # end of the last word placed on the line
+    used = 0  # cells used up to line_end plus pending spaces
+    for token in _TOKEN.finditer(text, start, end):
+        piece = token.group()
+        cells = cell_len(piece)
+        if piece[0].isspace():
+            if line_end > line_start:
+                used += cells
+            else:
+                line_start = token.end()  # no leading spaces on a wrapped line
+            continue
+        if line_end > line_start and used + cells > width:
+            lines.append((line_start, line_end))
+            line_start, line_end, used = token.start(), token.start(), 0
+        if cells > width:
+            position = token.start()
+            while cell_len(text[position : token.end()]) > width - used:
+                cut = _fit(text, position, token.end(), width - used)
+                if cut == position and used:
+                    lines.append((line_start, line_end))
+                    line_start, line_end, used = position, position, 0
+                    continue
+                cut = max(cut, position + 1)
+                lines.append((line_start, cut))
+                line_start, line_end, used, position = cut, cut, 0, cut
+            line_end = token.end()
+            used = cell_len(text[position : token.end()])
+            continue
+        line_end = token.end()
+        used += cells
+    if line_end > line_start:
+        lines.append((line_start, line_end))
+    return lines
+
+
+def _fit(text: str, start: int, end: int, cells: int) -> int:
+    """The furthest position after ``start`` whose characters fit in ``cells``."""
+    used = 0
+    position = start
+    while position < end:
+        width = cell_len(text[position])
+        if used + width > cells:
+            break
+        used += width
+        position += 1
+    return position
