@@ -16,6 +16,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer
 
@@ -95,9 +96,8 @@ class OasesApp(App[None]):
             widget = parent if isinstance(parent, Widget) else None
         return None
 
-    @property
-    def layout_mode(self) -> str:
-        width, height = self.size
+    def layout_mode(self, size: Size) -> str:
+        width, height = size
         if width < TINY[0] or height < TINY[1]:
             return "tiny"
         if width < WIDE[0] or height < WIDE[1]:
@@ -105,11 +105,11 @@ class OasesApp(App[None]):
         return "wide"
 
     def on_resize(self, event: events.Resize) -> None:
-        self.apply_layout()
+        self.apply_layout(event.size)
 
-    def apply_layout(self) -> None:
+    def apply_layout(self, size: Optional[Size] = None) -> None:
         """Set the classes the stylesheet lays the screen out by (see styles/app.tcss)."""
-        mode = self.layout_mode
+        mode = self.layout_mode(size or self.size)
         screen = self.screen
         for name in ("wide", "narrow", "tiny"):
             screen.set_class(mode == name, f"-{name}")

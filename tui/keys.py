@@ -6,15 +6,26 @@ that each key listed here is really bound, so this table can't drift.
 
 from __future__ import annotations
 
-KEYS: tuple[tuple[str, str], ...] = (
-    ("up / down, k / j", "move in the firm list or the facts; scroll the source"),
-    ("home / end, g / G", "first / last"),
-    ("pageup / pagedown", "page up / down"),
-    ("tab / shift+tab", "next / previous pane"),
-    ("1 2 3 4", "focus the firm list / detail / summary / source"),
-    ("/", "search firms (enter: to the list, escape: clear)"),
-    ("y", "copy what has focus"),
-    ("?, f1", "this help (escape closes it)"),
-    ("ctrl+p", "command palette: go to a firm, copy formats, themes"),
-    ("q, ctrl+q", "quit"),
+from typing import NamedTuple
+
+
+class Key(NamedTuple):
+    shown: str
+    """The keys as the help screen shows them."""
+    does: str
+    bound: tuple[str, ...]
+    """Textual's names for the keys, as bound."""
+
+
+KEYS: tuple[Key, ...] = (
+    Key("up / down, k / j", "move in the firm list or the facts; scroll the source", ("up", "down", "k", "j")),
+    Key("home / end, g / G", "first / last", ("home", "end", "g", "G")),
+    Key("pageup / pagedown", "page up / down", ("pageup", "pagedown")),
+    Key("tab / shift+tab", "next / previous pane", ("tab", "shift+tab")),
+    Key("1 2 3 4", "focus the firm list / detail / summary / source", ("1", "2", "3", "4")),
+    Key("/", "search firms (enter: to the list, escape: clear)", ("slash",)),
+    Key("y", "copy what has focus", ("y",)),
+    Key("?, f1", "this help (escape closes it)", ("question_mark", "f1")),
+    Key("ctrl+p", "command palette: go to a firm, copy formats, themes", ("ctrl+p",)),
+    Key("q, ctrl+q", "quit", ("q", "ctrl+q")),
 )

@@ -15,8 +15,8 @@ from tui.keys import KEYS
 
 
 def keys_table() -> Content:
-    width = max(len(keys) for keys, _ in KEYS) + 2
-    lines = [Content(keys.ljust(width)).stylize("bold $text-accent") + Content(what) for keys, what in KEYS]
+    width = max(len(key.shown) for key in KEYS) + 2
+    lines = [Content(key.shown.ljust(width)).stylize("bold $text-accent") + Content(key.does) for key in KEYS]
     return Content("\n").join(lines)
 
 

@@ -1,0 +1,107 @@
+"""End to end: the installed `oases-tui` in a real pseudo-terminal (tmux), driven by keys.
+
+tmux runs the console script exactly as a user would; `capture-pane` reads the
+screen back. Each test starts its own tmux server and kills only that server.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (.ci/run installs it)")
+
+APP = Path(sys.executable).parent / "oases-tui"
+
+
+class Terminal:
+    def __init__(self, command: str, width: int, height: int) -> None:
+        self.socket = f"oases-test-{uuid.uuid4().hex[:8]}"
+        env = {**os.environ, "TERM": "xterm-256color"}
+        self._tmux("new-session", "-d", "-x", str(width), "-y", str(height), f"{command}; echo __EXIT__$?; sleep 30", env=env)
+
+    def _tmux(self, *args: str, env: dict[str, str] | None = None) -> str:
+        result = subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args], capture_output=True, text=True, timeout=10, env=env)
+        return result.stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self._tmux("send-keys", key)
+            time.sleep(0.15)
+
+    def wait_for(self, expected: str | Callable[[str], bool], timeout: float = 15.0) -> str:
+        """The screen, once it shows ``expected`` (text, or a test of the screen)."""
+        check = expected if callable(expected) else (lambda screen: expected in screen)
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{expected!r} never came; the screen was:\n{screen}")
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    assert APP.exists(), f"the console script is not installed at {APP}"
+    made: list[Terminal] = []
+
+    def start(width: int = 120, height: int = 36, args: str = "") -> Terminal:
+        made.append(Terminal(f"{APP} {args}", width, height))
+        return made[-1]
+
+    yield start  # type: ignore[misc]
+    for term in made:
+        term.close()
+
+
+def detail_lines(screen: str) -> str:
+    """The text inside the "2 Detail" pane (the left column below its title)."""
+    lines = screen.splitlines()
+    start = next((i for i, line in enumerate(lines) if "2 Detail" in line), len(lines))
+    return "\n".join(line.split("│")[1] if "│" in line else "" for line in lines[start + 1 :])
+
+
+def test_walk_the_firms_and_quit(terminal) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(120, 36)
+    screen = term.wait_for(lambda screen: "Horizon Robotics" in screen and "iFLYTEK" in detail_lines(screen))
+    term.keys("j")
+    screen = term.wait_for(lambda screen: "Baidu Ai Cloud" in detail_lines(screen))
+    detail = detail_lines(screen)
+    assert "Baidu Ai Cloud" in detail and "iFLYTEK" not in detail
+    term.keys("q")
+    term.wait_for("__EXIT__0")
+
+
+def test_small_terminal_help_and_quit(terminal) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(80, 24)
+    term.wait_for("1 Firms")
+    term.keys("?")
+    term.wait_for("escape: close")
+    term.keys("Escape")
+    term.wait_for(lambda screen: "escape: close" not in screen and "1 Firms" in screen)
+    term.keys("C-q")
+    term.wait_for("__EXIT__0")
+
+
+def test_bad_data_file_is_one_line_and_status_2(terminal, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 1\n[source\n", encoding="utf-8")
+    term = terminal(100, 10, f"--data {bad}")
+    screen = term.wait_for("__EXIT__2")
+    assert f"{bad}:2:" in screen and "Traceback" not in screen
