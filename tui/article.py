@@ -39,8 +39,12 @@ class Article:
         start = self.text.find(quote)
         if start < 0:
             return 0
-        if self.text.find(quote, start + 1) >= 0:
-            return self.text.count(quote)
+        following = self.text.find(quote, start + 1)
+        if following >= 0:
+            count = 1  # str.count skips overlapping occurrences ("ha ha" in "ha ha ha" is two)
+            while following >= 0:
+                count, following = count + 1, self.text.find(quote, following + 1)
+            return count
         end = start + len(quote)
         first = bisect.bisect_right(self._starts, start) - 1
         last = max(first, bisect.bisect_left(self._ends, end))
@@ -66,7 +70,8 @@ class Article:
     def typographic_variant(self, quote: str) -> Optional[str]:
         """The article's own spelling of ``quote`` if they differ only in quote marks,
         apostrophes, dashes or spacing, the usual slips when copying from a web page."""
-        pattern = "".join(_LOOSE.get(char, re.escape(char)) for char in quote)
+        spaced = " ".join(quote.split())  # doubled, leading or non-breaking spaces are spacing too
+        pattern = "".join(_LOOSE.get(char, re.escape(char)) for char in spaced)
         match = re.search(pattern, self.text)
         return match.group() if match else None
 

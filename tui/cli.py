@@ -51,7 +51,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            return check(args.file or args.data)
+            return check(args.file if args.file is not None else args.data)  # `check ""` is not `check`
         return run_app(args.data, debug=args.debug)
     except DatasetError as error:
         for line in error.lines():

@@ -59,6 +59,8 @@ def load_dataset(path: Union[str, Path]) -> Dataset:
 
 def read_text(file: str) -> str:
     """The file's text, or a :class:`DatasetError` saying plainly why it can't be read."""
+    if not file:
+        raise DatasetError(file, [Problem("", "no file name given")])  # Path("") would be the working directory
     path = Path(file)
     try:
         data = path.read_bytes()
@@ -345,7 +347,7 @@ class _Builder:
             return None
         bad = _ID_BAD.search(value)
         if not value or bad or len(value) > _MAX_ID:
-            reason = f"contains {visible(bad.group())!r}" if bad else ("is empty" if not value else f"is longer than {_MAX_ID} characters")
+            reason = f"contains '{visible(bad.group())}'" if bad else ("is empty" if not value else f"is longer than {_MAX_ID} characters")
             table.problem("id", f"{reason}: an id is 1–{_MAX_ID} characters with no spaces or control characters")
             return None
         first = seen.setdefault(value, table.path)

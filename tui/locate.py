@@ -75,8 +75,10 @@ def _index(text: str) -> dict[str, tuple[int, int]]:
         path = f"{table}.{name}" if table else name
         index.setdefault(path, (number, len(line) - len(line.lstrip()) + 1))
         for inner in _INLINE_KEY.finditer(line, key.end()):
-            inner_name = inner.group(1) if inner.group(1) is not None else inner.group(2)
-            index.setdefault(f"{path}.{inner_name}", (number, inner.start() + 2))
+            quoted = inner.group(1) is not None
+            inner_name = inner.group(1) if quoted else inner.group(2)
+            column = inner.start(1) if quoted else inner.start(2) + 1  # the key's first character (its quote mark)
+            index.setdefault(f"{path}.{inner_name}", (number, column))
         if line.count("'''") % 2 or line.count('"""') % 2:
             in_string = True
     return index

@@ -19,10 +19,10 @@ class Problem:
     column: Optional[int] = None
 
     def format(self, file: str) -> str:
-        place = file
+        place = visible(file)
         if self.line is not None:
             place += f":{self.line}:{self.column or 1}"
-        where = f" {self.path}:" if self.path else ""
+        where = f" {visible(self.path)}:" if self.path else ""  # a key path can hold any character
         return f"{place}:{where} {one_line(self.message)}"
 
 

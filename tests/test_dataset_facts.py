@@ -1,0 +1,304 @@
+"""The bundled dataset holds every fact issue 2 asks for, each tied to its words in the article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import tomli
+
+from tui.model import Dataset, Fact, Firm, Quote
+
+ARTICLE_SHA256 = "bfcd9ae1e9ce328d9845a6183c105e49042bf86d83a84d407e47c35ebb75f21b"
+"""SHA-256 of the verbatim ../shared/source/article.txt (UTF-8, no trailing newline), computed
+once when this test was written, so the test never reads outside the repository."""
+
+FIRM_NAMES = [
+    "iFLYTEK",
+    "Baidu Ai Cloud",
+    "China Year",
+    "BeyonCa",
+    "Pudu Robotics",
+    "Horizon Robotics",
+    "Digital Domain",
+    "Prophesee",
+]
+
+
+def assert_resolves(dataset: Dataset, quote: Quote | None) -> Quote:
+    """The quote is the article's own words at its offsets, inside the sentence that is lit up."""
+    assert quote is not None
+    article = dataset.source.text
+    assert quote.text
+    assert article[quote.start : quote.end] == quote.text
+    assert 0 <= quote.sentence_start <= quote.start < quote.end <= quote.sentence_end <= len(article)
+    assert article.count(quote.text) == 1
+    return quote
+
+
+def sentence(dataset: Dataset, quote: Quote) -> str:
+    return dataset.source.text[quote.sentence_start : quote.sentence_end]
+
+
+def find(facts: tuple[Fact, ...] | list[Fact], *needles: str) -> Fact:
+    """The one fact whose value mentions every needle (case-insensitive)."""
+    found = [fact for fact in facts if fact.value is not None and all(n.lower() in fact.value.lower() for n in needles)]
+    assert len(found) == 1, f"expected one fact mentioning {needles}, found {[f.value for f in found]}"
+    return found[0]
+
+
+def supported(dataset: Dataset, fact: Fact, *evidence: str) -> None:
+    """The fact's quote resolves and says (or its highlighted sentence says) each piece of evidence."""
+    quote = assert_resolves(dataset, fact.quote)
+    for words in evidence:
+        assert words in quote.text or words in sentence(dataset, quote), (fact.label, words)
+
+
+def firm(dataset: Dataset, name: str) -> Firm:
+    matches = [f for f in dataset.firms if f.name == name]
+    assert len(matches) == 1
+    return matches[0]
+
+
+# --- the article itself ------------------------------------------------------------------------
+
+
+def test_embedded_article_is_the_verbatim_source(dataset: Dataset) -> None:
+    assert hashlib.sha256(dataset.source.text.encode("utf-8")).hexdigest() == ARTICLE_SHA256
+
+
+def test_every_quote_in_the_file_appears_verbatim_once(dataset: Dataset, bundled_text: str) -> None:
+    """Read the TOML independently of the loader and check every `quote` string in it."""
+    document = tomli.loads(bundled_text)
+    article = document["source"]["text"]
+    assert article == dataset.source.text
+
+    def quotes(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "quote":
+                    assert isinstance(value, str)
+                    yield value
+                else:
+                    yield from quotes(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from quotes(item)
+
+    raw = list(quotes({key: value for key, value in document.items() if key != "source"}))
+    assert len(raw) == dataset.quote_count()
+    for quote in raw:
+        assert article.count(quote) == 1, quote
+
+
+def test_every_loaded_quote_resolves(dataset: Dataset) -> None:
+    ceremony = dataset.ceremony
+    checked = 0
+    for fact in dataset.all_facts():
+        if fact.stated:
+            assert_resolves(dataset, fact.quote)
+            checked += 1
+        else:
+            assert fact.quote is None
+    for group in ceremony.groups:
+        assert_resolves(dataset, group.quote)
+        checked += 1
+    assert_resolves(dataset, ceremony.signed.quote)
+    checked += 1
+    for each in dataset.firms:
+        for person in each.people:
+            assert_resolves(dataset, person.quote)
+        for subsidiary in each.subsidiaries:
+            assert_resolves(dataset, subsidiary.quote)
+    assert checked == dataset.quote_count()
+
+
+# --- the programme -----------------------------------------------------------------------------
+
+
+def test_programme_is_oases(dataset: Dataset) -> None:
+    assert dataset.programme.short_name == "OASES"
+    assert dataset.programme.name == "Office for Attracting Strategic Enterprises"
+
+
+def test_programme_set_up_in_2022(dataset: Dataset) -> None:
+    set_up = [f for f in dataset.programme.facts if f.value is not None and "2022" in f.value and "Policy Address" not in f.value]
+    assert len(set_up) == 1
+    fact = set_up[0]
+    assert fact.label.lower().startswith("set up")
+    supported(dataset, fact, "establishment of OASES in 2022")
+
+
+def test_programme_announced_in_policy_address_with_a_fund(dataset: Dataset) -> None:
+    fact = find(dataset.programme.facts, "Lee", "2022 Policy Address", "fund to invest in potential companies")
+    supported(dataset, fact, "2022 Policy Address", "Lee announced", "a fund to invest in potential companies")
+
+
+def test_programme_attracted_67_companies(dataset: Dataset) -> None:
+    fact = find(dataset.programme.facts, "67 strategic companies")
+    supported(dataset, fact, "67 strategic companies have been attracted")
+
+
+def test_programme_expected_investment(dataset: Dataset) -> None:
+    fact = find(dataset.programme.facts, "HK$42 billion")
+    assert fact.value is not None and fact.value.lower().startswith("around")
+    supported(dataset, fact, "invest around HK$42 billion")
+
+
+def test_programme_jobs(dataset: Dataset) -> None:
+    fact = find(dataset.programme.facts, "17,000 job")
+    assert fact.value is not None and fact.value.lower().startswith("approximately")
+    supported(dataset, fact, "approximately 17,000 job opportunities")
+
+
+def test_programme_aim_is_a_tech_hub(dataset: Dataset) -> None:
+    fact = find(dataset.programme.facts, "hub for tech innovation")
+    supported(dataset, fact, "position itself as a hub for tech innovation")
+
+
+# --- the ceremony ------------------------------------------------------------------------------
+
+
+def test_ceremony_organised_by_oases(dataset: Dataset) -> None:
+    organisers = [f for f in dataset.ceremony.facts if f.label.lower().startswith("organi")]
+    assert len(organisers) == 1
+    fact = organisers[0]
+    assert fact.value == "OASES"
+    supported(dataset, fact, "(OASES) organized a signing ceremony")
+
+
+def test_ceremony_counts(dataset: Dataset) -> None:
+    ceremony = dataset.ceremony
+    assert ceremony.signed.value == 17
+    assert "17 firms" in assert_resolves(dataset, ceremony.signed.quote).text
+    assert ceremony.named == 8
+    assert ceremony.unnamed == 9
+    assert ceremony.named + ceremony.unnamed == ceremony.signed.value
+
+
+def test_ceremony_groups_mainland_and_abroad(dataset: Dataset) -> None:
+    groups = {group.id: group for group in dataset.ceremony.groups}
+    assert set(groups) == {"mainland", "abroad"}
+    mainland, abroad = groups["mainland"], groups["abroad"]
+    assert mainland.count == 15
+    assert "15 firms from mainland China" in assert_resolves(dataset, mainland.quote).text
+    assert abroad.count == 2
+    abroad_quote = assert_resolves(dataset, abroad.quote).text
+    assert "American company Digital Domain" in abroad_quote
+    assert "French company Prophesee" in abroad_quote
+    assert sum(group.count for group in groups.values()) == dataset.ceremony.signed.value
+
+
+def test_abroad_firms_are_american_and_french(dataset: Dataset) -> None:
+    abroad = [f for f in dataset.firms if f.group == "abroad"]
+    assert [(f.name, f.origin.value) for f in abroad] == [("Digital Domain", "American"), ("Prophesee", "French")]
+    for each in abroad:
+        supported(dataset, each.origin, f"{each.origin.value} company {each.name}")
+    assert all(f.group == "mainland" for f in dataset.firms if f not in abroad)
+
+
+def test_paul_chan_speech(dataset: Dataset) -> None:
+    facts = dataset.ceremony.facts
+    speaker = find(facts, "Paul Chan")
+    supported(dataset, speaker, "financial chief, Paul Chan, gave a speech during the ceremony")
+    speech = find(facts, "partnerships with strategic companies")
+    supported(dataset, speech, "emphasizing the importance of partnerships with strategic companies")
+
+
+def test_paul_chan_highlighted_67_companies_since_2022(dataset: Dataset) -> None:
+    fact = find(dataset.ceremony.facts, "67 strategic companies")
+    assert fact.label.lower().startswith("highlight")
+    quote = assert_resolves(dataset, fact.quote)
+    assert "Paul Chan highlighted" in quote.text
+    # What the reader sees lit up is the whole sentence, which carries the number.
+    assert "since the establishment of OASES in 2022, a total of 67 strategic companies" in sentence(dataset, quote)
+
+
+# --- the firms ---------------------------------------------------------------------------------
+
+
+def test_exactly_the_eight_named_firms_in_article_order(dataset: Dataset) -> None:
+    assert [f.name for f in dataset.firms] == FIRM_NAMES
+    article = dataset.source.text
+    first_mentions = [article.index(name) for name in FIRM_NAMES]
+    assert first_mentions == sorted(first_mentions)
+    assert len({f.id for f in dataset.firms}) == len(FIRM_NAMES)
+    assert dataset.ceremony.named == len(dataset.firms)
+    for each in dataset.firms:
+        assert dataset.firm(each.id) is each
+
+
+def test_iflytek_origin_and_sector(dataset: Dataset) -> None:
+    iflytek = firm(dataset, "iFLYTEK")
+    assert "iFlytek" in iflytek.aliases
+    assert iflytek.origin.value == "Chinese"
+    supported(dataset, iflytek.origin, "iFLYTEK, a Chinese")
+    assert iflytek.sector.value is not None and "artificial intelligence" in iflytek.sector.value.lower()
+    supported(dataset, iflytek.sector, "artificial intelligence giant")
+
+
+def test_iflytek_subsidiary_and_person(dataset: Dataset) -> None:
+    iflytek = firm(dataset, "iFLYTEK")
+    assert [s.name for s in iflytek.subsidiaries] == ["Xunfei Healthcare"]
+    assert "a subsidiary of iFlytek" in assert_resolves(dataset, iflytek.subsidiaries[0].quote).text
+    assert [p.name for p in iflytek.people] == ["Tao Xiaodong"]
+    tao = iflytek.people[0]
+    assert "CEO of Xunfei Healthcare" in tao.role
+    assert "Tao Xiaodong, CEO of Xunfei Healthcare" in assert_resolves(dataset, tao.quote).text
+
+
+def test_iflytek_investment(dataset: Dataset) -> None:
+    fact = find(firm(dataset, "iFLYTEK").facts, "HK$4 million")
+    assert fact.value is not None and "five years" in fact.value
+    supported(dataset, fact, "invest HK$4 million in Hong Kong over the next five years")
+
+
+def test_iflytek_headquarters(dataset: Dataset) -> None:
+    fact = find(firm(dataset, "iFLYTEK").facts, "headquarters")
+    supported(dataset, fact, "establish a headquarters in the city")
+
+
+def test_iflytek_medical_records_and_diagnosis(dataset: Dataset) -> None:
+    facts = firm(dataset, "iFLYTEK").facts
+    supported(dataset, find(facts, "medical records"), "assisting doctors in writing medical records")
+    supported(dataset, find(facts, "diagnostic plans"), "recommending diagnostic plans with AI systems")
+
+
+def test_iflytek_us_sanctions_since_2019_and_why(dataset: Dataset) -> None:
+    facts = firm(dataset, "iFLYTEK").facts
+    since = find(facts, "US sanctions since 2019")
+    supported(dataset, since, "under US sanctions since 2019")
+    why = find(facts, "human rights")
+    supported(dataset, why, "sanctioned by the US government in 2019 for alleged human rights violations")
+    assert why.value is not None and "alleged" in why.value
+
+
+def test_iflytek_expands_internationally(dataset: Dataset) -> None:
+    fact = find(firm(dataset, "iFLYTEK").facts, "expand internationally")
+    supported(dataset, fact, "iFlytek hopes to expand internationally")
+
+
+def test_mainland_firm_sectors(dataset: Dataset) -> None:
+    expected = {
+        "Baidu Ai Cloud": "AI developer Baidu Ai Cloud",
+        "China Year": "animation company China Year",
+        "BeyonCa": "new energy vehicle company BeyonCa",
+        "Pudu Robotics": "robotics companies Pudu Robotics",
+        "Horizon Robotics": "Horizon Robotics",
+    }
+    for name, words in expected.items():
+        each = firm(dataset, name)
+        assert each.group == "mainland"
+        supported(dataset, each.sector, words)
+        supported(dataset, each.origin, "15 firms from mainland China", name)
+
+
+def test_digital_domain_and_prophesee_sector_not_stated(dataset: Dataset) -> None:
+    for name in ("Digital Domain", "Prophesee"):
+        sector = firm(dataset, name).sector
+        assert sector.value is None
+        assert sector.quote is None
+        assert not sector.stated
+    silent = [fact for fact in dataset.all_facts() if not fact.stated]
+    assert len(silent) == 2
