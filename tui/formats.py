@@ -1,0 +1,375 @@
+"""Copies and exports: the one place that turns facts into text for other programs.
+
+The app's copy keys and ``oases-tui export`` both call these functions, so a
+pasted firm and an exported one always read the same. Every format carries the
+quotes behind the facts and names the source.
+
+Whatever the data holds, the output never carries a control character or a
+terminal escape sequence taken from it: text, Markdown and CSV pass every data
+string through :func:`clean`; JSON escapes such characters as ``\\uXXXX`` (so it
+still gives back every string exactly). Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, Optional
+
+from tui.model import Dataset, Fact, Firm, Quote
+from tui.problems import BIDI_CONTROLS
+
+FORMATS = ("text", "markdown", "json", "csv")
+"""The formats :func:`export` writes, in the order ``--format`` lists them."""
+
+EXPORT_SCHEMA_VERSION = 1
+"""The version of the JSON export's shape (not of the dataset file)."""
+
+NOT_STATED_TEXT = "not stated in the source"
+"""What every format says where the article is silent."""
+
+CSV_HEADER = ("id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts")
+"""The columns of :func:`firms_csv`; ``facts`` counts the rows the detail pane shows."""
+
+_TABLE_HEADER = ("Firm", "ID", "Aliases", "Group", "Origin", "Sector", "People", "Subsidiaries", "Facts")
+
+_BIDI = "".join(sorted(BIDI_CONTROLS))
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"""
+      \x1b\[ [0-?]* [ -/]* [@-~]?                     # CSI: colours, cursor moves
+    | \x1b[\]PX^_] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC up to BEL or ST
+    | \x1b [ -/]* [0-~]?                              # any other ESC sequence
+    | \x9b [0-?]* [ -/]* [@-~]?                       # C1 CSI
+    | [\x90\x98\x9d\x9e\x9f] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # C1 string controls
+    """,
+    re.VERBOSE,
+)
+_SPACE_LIKE = re.compile(r"[\t\n\v\f\r\x85]+")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + _BIDI + "]")
+"""What json.dumps(ensure_ascii=False) leaves raw but a terminal or a JavaScript parser must not see."""
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#&])")
+"""Characters that can start Markdown (or GitHub's) inline syntax; escaped, they read literally."""
+
+
+# ---------------------------------------------------------------------------
+# Safety
+
+
+def clean(text: str) -> str:
+    """``text`` with nothing in it that can act on a terminal or reorder what is around it.
+
+    Escape sequences (ESC or C1 introduced) go entirely, parameters and all;
+    tabs, newlines and other line breaking controls become one space (a data
+    string is one line in every format); every other C0 or C1 control, DEL and
+    the bidirectional controls are dropped; a lone surrogate, which no file can
+    hold, becomes U+FFFD. A string without any of these comes back unchanged.
+    """
+    if not _CONTROL.search(text) and not _SURROGATE.search(text):
+        return text
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _SPACE_LIKE.sub(" ", text)
+    text = _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _json_safe(document: str) -> str:
+    """JSON text with the characters ``_JSON_UNSAFE`` names written as ``\\uXXXX`` escapes.
+
+    They can only occur inside string literals (JSON's own syntax is ASCII), where
+    the escape means exactly the same character, so ``json.loads`` is unaffected.
+    """
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
+
+
+def markdown_escape(text: str) -> str:
+    """``text`` cleaned, and escaped so Markdown shows it literally.
+
+    Backslash escapes of ASCII punctuation always stand for the character itself
+    (CommonMark), so the escaping changes how the source looks, never what it says.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+
+
+# ---------------------------------------------------------------------------
+# Shared pieces
+
+
+def _value(fact: Fact) -> str:
+    return clean(fact.value) if fact.value is not None else NOT_STATED_TEXT
+
+
+def _quoted(quote: Optional[Quote]) -> str:
+    return f"“{clean(quote.text)}”" if quote is not None else ""
+
+
+def _source_line(dataset: Dataset) -> str:
+    return f"Source: {clean(dataset.source.title)}"
+
+
+def _context(dataset: Dataset, firm: Optional[Firm], fact: Fact) -> str:
+    """What a fact is about: the firm's name, the programme, or the ceremony."""
+    if firm is not None:
+        return clean(firm.name)
+    programme, ceremony = dataset.programme.facts, dataset.ceremony.facts
+    in_programme = any(candidate is fact for candidate in programme)
+    if not in_programme and not any(candidate is fact for candidate in ceremony):
+        in_programme = fact in programme  # an equal copy of the fact, not the object itself
+    return f"{clean(dataset.programme.short_name)} programme" if in_programme else "Ceremony"
+
+
+def _people(firm: Firm) -> list[str]:
+    return [f"{person.name} ({person.role})" for person in firm.people]
+
+
+def _group_label(dataset: Dataset, firm: Firm) -> str:
+    group = dataset.ceremony.group(firm.group)
+    return group.label if group is not None else firm.group
+
+
+def _table_row(dataset: Dataset, firm: Firm) -> list[str]:
+    """One firm as the cells of :data:`CSV_HEADER` (raw: each format cleans or escapes them)."""
+    return [
+        firm.id,
+        firm.name,
+        "; ".join(firm.aliases),
+        _group_label(dataset, firm),
+        firm.origin.value if firm.origin.value is not None else NOT_STATED_TEXT,
+        firm.sector.value if firm.sector.value is not None else NOT_STATED_TEXT,
+        "; ".join(_people(firm)),
+        "; ".join(subsidiary.name for subsidiary in firm.subsidiaries),
+        str(len(firm.fact_rows())),
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Plain text
+
+
+def _fact_line(fact: Fact) -> str:
+    """``Label: value — “quote”``, or ``Label: not stated in the source``."""
+    line = f"{clean(fact.label)}: {_value(fact)}"
+    if fact.stated and fact.quote is not None:
+        line += f" — {_quoted(fact.quote)}"
+    return line
+
+
+def _firm_lines(firm: Firm) -> list[str]:
+    lines = [clean(firm.name)]
+    if firm.aliases:
+        lines.append("Aliases: " + ", ".join(clean(alias) for alias in firm.aliases))
+    lines.extend(_fact_line(fact) for fact in firm.fact_rows())
+    return lines
+
+
+def firm_text(dataset: Dataset, firm: Firm) -> str:
+    """A firm as plain text for a document: its name, a line per fact with its quote, the source."""
+    return "\n".join([*_firm_lines(firm), _source_line(dataset)])
+
+
+def fact_text(dataset: Dataset, firm: Optional[Firm], fact: Fact) -> str:
+    """One fact: what it is about, the fact, its quote on the next line, the source."""
+    lines = [f"{_context(dataset, firm, fact)} — {clean(fact.label)}: {_value(fact)}"]
+    if fact.stated and fact.quote is not None:
+        lines.append(_quoted(fact.quote))
+    lines.append(_source_line(dataset))
+    return "\n".join(lines)
+
+
+def _summary_sections(dataset: Dataset) -> tuple[str, list[str], list[str]]:
+    """The summary's title, programme lines and ceremony lines, each line plain text."""
+    programme, ceremony = dataset.programme, dataset.ceremony
+    signed = ceremony.signed.value
+    title = f"{clean(programme.name)} ({clean(programme.short_name)})"
+    programme_lines = [_fact_line(fact) for fact in programme.facts]
+    names = ", ".join(clean(firm.name) for firm in dataset.firms)
+    ceremony_lines = [
+        f"Signed: {signed} firms — {_quoted(ceremony.signed.quote)}",
+        *(f"{clean(group.label)}: {group.count} of {signed} — {_quoted(group.quote)}" for group in ceremony.groups),
+        f"Named in the source: {ceremony.named} of {signed}" + (f" — {names}" if names else ""),
+        f"Not named in the source: {ceremony.unnamed} of {signed}",
+        *(_fact_line(fact) for fact in ceremony.facts),
+    ]
+    return title, programme_lines, ceremony_lines
+
+
+def summary_text(dataset: Dataset) -> str:
+    """The programme and the ceremony as plain text, every fact with its quote, and the source."""
+    title, programme_lines, ceremony_lines = _summary_sections(dataset)
+    return "\n".join([title, *programme_lines, "", "Signing ceremony", *ceremony_lines, "", _source_line(dataset)])
+
+
+# ---------------------------------------------------------------------------
+# Markdown
+
+
+def _fact_item(fact: Fact) -> str:
+    """``- **Label:** value — “quote”`` with every data string escaped."""
+    value = markdown_escape(fact.value) if fact.value is not None else f"*{NOT_STATED_TEXT}*"
+    item = f"- **{markdown_escape(fact.label)}:** {value}"
+    if fact.stated and fact.quote is not None:
+        item += f" — “{markdown_escape(fact.quote.text)}”"
+    return item
+
+
+def _source_markdown(dataset: Dataset) -> str:
+    return f"Source: *{markdown_escape(dataset.source.title)}*"
+
+
+def _firm_markdown_lines(firm: Firm) -> list[str]:
+    lines = [f"## {markdown_escape(firm.name)}", ""]
+    if firm.aliases:
+        lines.append("- **Aliases:** " + ", ".join(markdown_escape(alias) for alias in firm.aliases))
+    lines.extend(_fact_item(fact) for fact in firm.fact_rows())
+    return lines
+
+
+def firm_markdown(dataset: Dataset, firm: Firm) -> str:
+    """A firm as a Markdown section: a heading, a list item per fact with its quote, the source."""
+    return "\n".join([*_firm_markdown_lines(firm), "", _source_markdown(dataset)])
+
+
+def summary_markdown(dataset: Dataset) -> str:
+    """:func:`summary_text` as Markdown."""
+    programme, ceremony = dataset.programme, dataset.ceremony
+    signed = ceremony.signed.value
+    names = ", ".join(markdown_escape(firm.name) for firm in dataset.firms)
+    lines = [
+        f"## {markdown_escape(programme.name)} ({markdown_escape(programme.short_name)})",
+        "",
+        *(_fact_item(fact) for fact in programme.facts),
+        "",
+        "### Signing ceremony",
+        "",
+        f"- **Signed:** {signed} firms — “{markdown_escape(ceremony.signed.quote.text)}”",
+        *(
+            f"  - **{markdown_escape(group.label)}:** {group.count} of {signed} — “{markdown_escape(group.quote.text)}”"
+            for group in ceremony.groups
+        ),
+        f"- **Named in the source:** {ceremony.named} of {signed}" + (f" — {names}" if names else ""),
+        f"- **Not named in the source:** {ceremony.unnamed} of {signed}",
+        *(_fact_item(fact) for fact in ceremony.facts),
+        "",
+        _source_markdown(dataset),
+    ]
+    return "\n".join(lines)
+
+
+def _table_cell(text: str) -> str:
+    """A table cell: escaped, so a pipe or a line break in the data can't split the row."""
+    return markdown_escape(text)
+
+
+def firms_markdown_table(dataset: Dataset, firms: Sequence[Firm]) -> str:
+    """The firms as a GitHub-flavoured Markdown table (the columns of the CSV)."""
+    lines = ["| " + " | ".join(_TABLE_HEADER) + " |", "|" + "|".join(" --- " for _ in _TABLE_HEADER) + "|"]
+    for firm in firms:
+        cells = _table_row(dataset, firm)
+        cells[0], cells[1] = cells[1], cells[0]  # name first: it is what a reader looks for
+        lines.append("| " + " | ".join(_table_cell(cell) for cell in cells) + " |")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def _span(start: int, end: int) -> dict[str, int]:
+    return {"start": start, "end": end}
+
+
+def _quote_json(quote: Optional[Quote]) -> dict[str, Any]:
+    if quote is None:
+        return {"quote": None, "span": None, "sentence": None}
+    return {
+        "quote": quote.text,
+        "span": _span(quote.start, quote.end),
+        "sentence": _span(quote.sentence_start, quote.sentence_end),
+    }
+
+
+def _fact_json(fact: Fact) -> dict[str, Any]:
+    return {"label": fact.label, "value": fact.value, **_quote_json(fact.quote)}
+
+
+def firm_object(dataset: Dataset, firm: Firm) -> dict[str, Any]:
+    """A firm as JSON-ready data: every fact with its quote and its character offsets in the article."""
+    group = dataset.ceremony.group(firm.group)
+    return {
+        "id": firm.id,
+        "name": firm.name,
+        "aliases": list(firm.aliases),
+        "group": {"id": firm.group, "label": group.label if group is not None else None},
+        "origin": _fact_json(firm.origin),
+        "sector": _fact_json(firm.sector),
+        "people": [{"name": person.name, "role": person.role, **_quote_json(person.quote)} for person in firm.people],
+        "subsidiaries": [{"name": subsidiary.name, **_quote_json(subsidiary.quote)} for subsidiary in firm.subsidiaries],
+        "facts": [_fact_json(fact) for fact in firm.facts],
+    }
+
+
+def _json_document(dataset: Dataset, firms: Iterable[Firm]) -> str:
+    document = {
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "source": {"title": dataset.source.title},
+        "firms": [firm_object(dataset, firm) for firm in firms],
+    }
+    return _json_safe(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def firm_json(dataset: Dataset, firm: Firm) -> str:
+    """A JSON document for one firm: the shape of the JSON export, with one firm in ``firms``."""
+    return _json_document(dataset, [firm])
+
+
+# ---------------------------------------------------------------------------
+# CSV
+
+
+def firms_csv(dataset: Dataset, firms: Sequence[Firm]) -> str:
+    """The firms as CSV: a header row (:data:`CSV_HEADER`), then one row per firm.
+
+    Lists (aliases, people, subsidiaries) are joined with "; ". Rows end in "\\n";
+    the csv module quotes what needs quoting, so any spreadsheet reads it back.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for firm in firms:
+        writer.writerow([clean(cell) for cell in _table_row(dataset, firm)])
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------
+# Export
+
+
+def export(dataset: Dataset, firms: Sequence[Firm], fmt: str) -> str:
+    """Several firms in one of :data:`FORMATS`, as the content of a file (ending in a newline).
+
+    text and markdown: each firm's block, separated by blank lines, then the
+    source once ("" when there are no firms); json: ``{"schema_version",
+    "source": {"title"}, "firms": [...]}``; csv: :func:`firms_csv`.
+    """
+    if fmt == "json":
+        return _json_document(dataset, firms) + "\n"
+    if fmt == "csv":
+        return firms_csv(dataset, firms)
+    if fmt == "text":
+        blocks = ["\n".join(_firm_lines(firm)) for firm in firms]
+        source = _source_line(dataset)
+    elif fmt == "markdown":
+        blocks = ["\n".join(_firm_markdown_lines(firm)) for firm in firms]
+        source = _source_markdown(dataset)
+    else:
+        raise ValueError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+    if not blocks:
+        return ""
+    return "\n\n".join([*blocks, source]) + "\n"
