@@ -20,6 +20,9 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from tui import formats
+from tui.commands import CopyCommands
+from tui.copier import Copier
 from tui.model import Dataset
 from tui.resources import stylesheets
 from tui.summary import summary_sections
@@ -54,13 +57,17 @@ class OasesApp(App[None]):
         Binding("3", "focus_pane('summary')", "Summary", show=False),
         Binding("4", "focus_pane('source')", "Source", show=False),
         Binding("slash", "search", "Search"),
+        Binding("y", "copy", "Copy"),
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
 
+    COMMANDS: ClassVar = App.COMMANDS | {CopyCommands}
+
     def __init__(self, dataset: Dataset) -> None:
         super().__init__()
         self.dataset = dataset
+        self.copier = Copier(self)
         self.active_pane = "firms"
         self.front_pane = "source"  # which of summary/source shows when they share an area
 
@@ -185,3 +192,46 @@ class OasesApp(App[None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    # -- copying ----------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        """Copy what has focus: the firm, the fact, the summary, or the source text."""
+        pane = self.pane_of(self.focused) or self.active_pane
+        firm = self.query_one(FirmList).firm
+        if pane == "detail":
+            fact = self.query_one("#detail-facts", FactList).fact
+            if firm is not None and fact is not None:
+                self.copier.copy(formats.fact_text(self.dataset, firm, fact), f"{firm.name}: {fact.label}")
+                return
+        elif pane == "summary":
+            self.copier.copy(formats.summary_text(self.dataset), "the programme summary")
+            return
+        elif pane == "source":
+            selected = self.query_one(ArticleView).selected_text()
+            if selected:
+                self.copier.copy(selected, "the selected text")
+            else:
+                self.copier.copy(self.dataset.source.text, "the whole article")
+            return
+        if firm is None:
+            self.notify("Nothing to copy: no firm is selected.", severity="warning", markup=False)
+            return
+        self.copier.copy(formats.firm_text(self.dataset, firm), f"{firm.name} details")
+
+    def copy_as(self, kind: str) -> None:
+        """A palette copy: ``kind`` is one of the names in :data:`tui.commands.COPY_COMMANDS`."""
+        firm = self.query_one(FirmList).firm
+        listed = list(self.query_one(FirmList).firms)
+        if kind == "summary_markdown":
+            self.copier.copy(formats.summary_markdown(self.dataset), "the programme summary as Markdown")
+        elif kind == "list_csv":
+            self.copier.copy(formats.firms_csv(self.dataset, listed), f"{len(listed)} firms as CSV")
+        elif kind == "list_markdown":
+            self.copier.copy(formats.firms_markdown_table(self.dataset, listed), f"{len(listed)} firms as a Markdown table")
+        elif firm is None:
+            self.notify("Nothing to copy: no firm is selected.", severity="warning", markup=False)
+        elif kind == "firm_markdown":
+            self.copier.copy(formats.firm_markdown(self.dataset, firm), f"{firm.name} as Markdown")
+        elif kind == "firm_json":
+            self.copier.copy(formats.firm_json(self.dataset, firm), f"{firm.name} as JSON")

@@ -18,7 +18,7 @@ class Key(NamedTuple):
 
 
 KEYS: tuple[Key, ...] = (
-    Key("up / down, k / j", "move in the firm list or the facts; scroll the source", ("up", "down", "k", "j")),
+    Key("up / down, k / j", "move in a list; scroll the source", ("up", "down", "k", "j")),
     Key("home / end, g / G", "first / last", ("home", "end", "g", "G")),
     Key("pageup / pagedown", "page up / down", ("pageup", "pagedown")),
     Key("tab / shift+tab", "next / previous pane", ("tab", "shift+tab")),

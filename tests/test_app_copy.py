@@ -1,0 +1,96 @@
+"""Copying from the app: `y` in each pane, the palette's formats, the notifications."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from app_support import make_app
+from textual.command import CommandPalette
+
+from tui import formats
+from tui.model import Dataset
+from tui.widgets.fact_list import FactList
+
+
+def notifications(app: object) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]  # type: ignore[attr-defined]
+
+
+async def test_y_on_the_list_copies_the_firm_details(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("y")
+        iflytek = dataset.firm("iflytek")
+        assert iflytek is not None
+        assert app.clipboard == formats.firm_text(dataset, iflytek)
+        assert app.clipboard.startswith("iFLYTEK\n")
+        assert "HK$4 million" in app.clipboard and "“iFlytek would invest HK$4 million" in app.clipboard
+        lines = app.clipboard.count("\n") + 1
+        assert notifications(app)[-1] == f"Copied iFLYTEK details — {lines} lines"
+
+
+async def test_y_on_a_fact_copies_the_fact_with_its_quote(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("2", "j")
+        fact = app.query_one("#detail-facts", FactList).fact
+        assert fact is not None and fact.quote is not None and fact.label == "Sector"
+        await pilot.press("y")
+        assert "Artificial intelligence" in app.clipboard
+        assert f"“{fact.quote.text}”" in app.clipboard
+        assert "Sector" in app.clipboard and "Origin" not in app.clipboard
+        assert notifications(app)[-1].startswith("Copied iFLYTEK: Sector — ")
+
+
+async def test_y_on_the_summary_copies_the_summary(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("3", "y")
+        assert app.clipboard == formats.summary_text(dataset)
+        for figure in ("67", "HK$42 billion", "17,000", "15", "Paul Chan"):
+            assert figure in app.clipboard
+        assert notifications(app)[-1].startswith("Copied the programme summary — ")
+
+
+async def test_y_on_the_source_copies_the_article_or_the_selection(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("4", "y")
+        assert app.clipboard == dataset.source.text
+        assert notifications(app)[-1].startswith("Copied the whole article — ")
+        # A mouse selection across a wrapped line copies the article's own text.
+        await pilot.mouse_down("#article", offset=(0, 0))
+        await pilot.hover("#article", offset=(9, 1))
+        await pilot.mouse_up("#article", offset=(9, 1))
+        await pilot.pause()
+        await pilot.press("y")
+        assert dataset.source.text.startswith(app.clipboard)
+        assert len(app.clipboard) > 20 and "\n" not in app.clipboard
+        assert notifications(app)[-1].startswith("Copied the selected text — ")
+        selected = app.clipboard
+        app.copy_to_clipboard("")
+        await pilot.press("ctrl+c")  # Textual's own copy of a selection gives the same text
+        assert app.clipboard == selected
+
+
+async def test_palette_copies_in_other_formats(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        for title, check in [
+            ("Copy firm as JSON", lambda text: json.loads(text)["firms"][0]["name"] == "iFLYTEK"),
+            ("Copy firm as Markdown", lambda text: text.startswith("#") and "iFLYTEK" in text),
+            ("Copy summary as Markdown", lambda text: "OASES" in text and "67" in text),
+            ("Copy list as CSV", lambda text: len(list(csv.reader(io.StringIO(text)))) == len(dataset.firms) + 1),
+            ("Copy list as Markdown table", lambda text: text.count("\n|") >= len(dataset.firms)),
+        ]:
+            await pilot.press("ctrl+p")
+            assert isinstance(app.screen, CommandPalette)
+            await pilot.press(*title)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, CommandPalette)
+            assert check(app.clipboard), (title, app.clipboard[:200])
+            assert notifications(app)[-1].startswith("Copied ")
