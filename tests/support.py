@@ -30,3 +30,60 @@ def toml_string(value: str) -> str:
             out.append(char)
     out.append('"')
     return "".join(out)
+
+
+HOSTILE_NAMES = ("Stray [/] Co [@click=app.quit]x[/]", "[bold]Acme[/bold]")
+"""Names that crash or hijack an app that parses data as markup."""
+
+
+def loadable(value: str, name: bool = False) -> bool:
+    """Whether the loader accepts ``value`` as a string field (as a name, if ``name``)."""
+    from tui.loader import _BIDI, _CONTROL
+
+    if not value.strip() or _CONTROL.search(value):
+        return False
+    return not (name and _BIDI.search(value))
+
+
+def naughty_dataset_text(bundled_text: str) -> str:
+    """The bundled dataset with one extra firm per naughty string: as its name, alias,
+    fact label and value, and person role, wherever the loader accepts it."""
+    strings = [*HOSTILE_NAMES, *naughty_strings()]
+    blocks = []
+    count = 0
+    for index, value in enumerate(strings):
+        if not loadable(value):
+            continue
+        count += 1
+        as_name = value if loadable(value, name=True) else f"Firm {index}"
+        blocks.append(
+            "\n".join(
+                [
+                    "[[firms]]",
+                    f'id = "naughty-{index}"',
+                    f"name = {toml_string(as_name)}",
+                    f"aliases = [{toml_string(as_name)}]",
+                    'group = "mainland"',
+                    f'origin = {{ value = {toml_string(value)}, quote = "15 firms from mainland China" }}',
+                    f'sector = {{ value = {toml_string(value)}, quote = "robotics companies Pudu Robotics" }}',
+                    "",
+                    "[[firms.people]]",
+                    f"name = {toml_string(as_name)}",
+                    f"role = {toml_string(value)}",
+                    'quote = "Tao Xiaodong, CEO of Xunfei Healthcare"',
+                    "",
+                    "[[firms.facts]]",
+                    f"label = {toml_string(value)}",
+                    f"value = {toml_string(value)}",
+                    'quote = "Among these companies is iFLYTEK"',
+                    "",
+                ]
+            )
+        )
+    text = bundled_text.replace("named = 8\nunnamed = 9", f"named = {8 + count}\nunnamed = 9")
+    text = text.replace("signed = { count = 17,", f"signed = {{ count = {17 + count},")
+    text = text.replace(
+        'id = "mainland"\nlabel = "mainland China"\ncount = 15', f'id = "mainland"\nlabel = "mainland China"\ncount = {15 + count}'
+    )
+    assert text.count(str(8 + count)) >= 1 and f"count = {15 + count}" in text, "the bundled dataset changed shape"
+    return text + "\n\n" + "\n".join(blocks)
