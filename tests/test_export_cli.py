@@ -1,0 +1,171 @@
+"""``oases-tui export``, run as a real process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Optional
+
+import pytest
+
+from tui.formats import CSV_HEADER
+from tui.model import Dataset
+
+
+def export(*args: str, stdout: Optional[int] = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        timeout=30,
+        check=False,
+    )
+
+
+def test_json(dataset: Dataset) -> None:
+    result = export("export", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    assert document["source"] == {"title": "News article on the OASES signing ceremony with 17 firms"}
+    assert [firm["id"] for firm in document["firms"]] == [firm.id for firm in dataset.firms]
+    article = dataset.source.text
+    for firm in document["firms"]:
+        for fact in [firm["origin"], *firm["facts"], *firm["people"], *firm["subsidiaries"]]:
+            assert article[fact["span"]["start"] : fact["span"]["end"]] == fact["quote"]
+            assert fact["sentence"]["start"] <= fact["span"]["start"] and fact["span"]["end"] <= fact["sentence"]["end"]
+
+
+def test_csv(dataset: Dataset) -> None:
+    result = export("export", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert rows[0] == list(CSV_HEADER)
+    assert [row[1] for row in rows[1:]] == [firm.name for firm in dataset.firms]
+
+
+def test_text_is_the_default() -> None:
+    result = export("export")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("iFLYTEK\nAliases: iFlytek\nOrigin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”\n")
+    assert "\n\nDigital Domain\nOrigin: American — “American company Digital Domain”\nSector: not stated in the source\n" in result.stdout
+    assert result.stdout.endswith("\n\nSource: News article on the OASES signing ceremony with 17 firms\n")
+
+
+def test_markdown_of_one_firm() -> None:
+    result = export("export", "--format", "markdown", "--firm", "iflytek")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("## iFLYTEK\n\n- **Aliases:** iFlytek\n")
+    assert result.stdout.count("## ") == 1
+    assert "“iFlytek would invest HK\\$4 million in Hong Kong over the next five years”" in result.stdout
+
+
+def test_one_firm_by_id() -> None:
+    result = export("export", "--firm", "iflytek", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [firm["name"] for firm in json.loads(result.stdout)["firms"]] == ["iFLYTEK"]
+
+
+def test_query_ranks_like_the_app(dataset: Dataset) -> None:
+    from tui.search import FirmSearch
+
+    result = export("export", "--query", "robot", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    names = [firm["name"] for firm in json.loads(result.stdout)["firms"]]
+    assert sorted(names) == ["Horizon Robotics", "Pudu Robotics"]
+    assert names == [dataset.firms[index].name for index in FirmSearch(dataset.firms).search("robot")]
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("json", None), ("csv", ",".join(CSV_HEADER) + "\n"), ("text", ""), ("markdown", "")])
+def test_query_matching_nothing(fmt: str, expected: Optional[str]) -> None:
+    result = export("export", "--query", "zzqqxxjj", "--format", fmt)
+    assert result.returncode == 0
+    assert result.stderr == "oases-tui export: no firm matches 'zzqqxxjj'\n"
+    if expected is None:
+        assert json.loads(result.stdout)["firms"] == []
+    else:
+        assert result.stdout == expected
+
+
+def test_unknown_firm_id() -> None:
+    result = export("export", "--firm", "iflytk")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == "oases-tui export: no firm with id 'iflytk' (did you mean iflytek?)\n"
+    far = export("export", "--firm", "\x1b[31mnothing-like-it")
+    assert far.returncode == 2
+    assert far.stderr.count("\n") == 1 and "\x1b" not in far.stderr
+    assert "'\\x1b[31mnothing-like-it'" in far.stderr and "iflytek, baidu-ai-cloud" in far.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "--format", "xml"),
+        ("export", "--firm", "iflytek", "--query", "robot"),
+        ("export", "--frim", "iflytek"),
+    ],
+)
+def test_bad_arguments(args: tuple[str, ...]) -> None:
+    result = export(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("oases-tui")
+
+
+def test_bad_data_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 1\n[source]\ntitle = 3\n", encoding="utf-8")
+    result = export("export", "--data", str(bad))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{bad}:")
+
+
+def test_data_before_or_after_the_command(tmp_path: Path, bundled_text: str) -> None:
+    other = tmp_path / "other.toml"
+    other.write_text(bundled_text.replace('title = "News article on', 'title = "Another copy of the article on'), encoding="utf-8")
+    for args in (("export", "--data", str(other)), ("--data", str(other), "export")):
+        result = export(*args, "--format", "csv" if args[0] == "--data" else "text")
+        assert result.returncode == 0, result.stderr
+        if args[0] == "export":
+            assert result.stdout.endswith("\nSource: Another copy of the article on the OASES signing ceremony with 17 firms\n")
+    json_result = export("--data", str(other), "export", "--format", "json")
+    assert json.loads(json_result.stdout)["source"]["title"].startswith("Another copy")
+
+
+def test_a_closed_pipe_is_no_error() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "export", "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first byte is written
+    stderr = process.stderr.read()
+    process.wait(timeout=30)
+    process.stderr.close()
+    assert stderr == b""
+    assert process.returncode == 141
+
+
+def test_export_never_imports_textual() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "tui", "export", "--query", "robot"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 0
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if line.startswith("import time:")}
+    assert "tui" in imported
+    assert "textual" not in imported
+    assert "rich" not in imported
