@@ -54,3 +54,19 @@ async def test_hostile_names_appear_exactly_so(tmp_path: Path, bundled_text: str
             assert text.count(name) >= 3, text  # the list row, the heading, the alias line
             await pilot.click(FirmList, offset=(2, 2 * index - firm_list.scroll_offset.y))
         assert app.is_running
+
+
+async def test_palette_shows_hostile_names_literally(tmp_path: Path, bundled_text: str) -> None:
+    path = tmp_path / "naughty.toml"
+    path.write_text(naughty_dataset_text(bundled_text), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for query, name in [("acme", "[bold]Acme[/bold]"), ("stray", "Stray [/] Co [@click=app.quit]x[/]")]:
+            await pilot.press("ctrl+p", *query)
+            await pilot.pause(0.5)
+            assert f"Go to firm: {name}" in screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.query_one(FirmList).firm is not None
+            assert app.query_one(FirmList).firm.name == name  # type: ignore[union-attr]
+        assert app.is_running

@@ -21,10 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from tui import formats
-from tui.commands import CopyCommands
+from tui.commands import CopyCommands, FirmCommands
 from tui.copier import Copier
-from tui.model import Dataset
+from tui.model import Dataset, Firm
 from tui.resources import stylesheets
+from tui.search import FirmSearch
 from tui.summary import summary_sections
 from tui.widgets.article_view import ArticleView
 from tui.widgets.detail_pane import DetailPane
@@ -62,7 +63,7 @@ class OasesApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    COMMANDS: ClassVar = App.COMMANDS | {CopyCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {FirmCommands, CopyCommands}
 
     def __init__(self, dataset: Dataset) -> None:
         super().__init__()
@@ -187,8 +188,17 @@ class OasesApp(App[None]):
 
     # -- keys -------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    def firm_search(self) -> FirmSearch:
+        return self.query_one(FirmsPane).search_index
+
+    def go_to_firm(self, firm: Firm) -> None:
+        """Select ``firm`` in the list (from the palette) and put the focus there."""
+        self.query_one(FirmsPane).go_to(firm)
         self.action_focus_pane("firms")
+
+    def action_search(self) -> None:
+        self._show("firms")
+        self.query_one(FirmsPane).open_search()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

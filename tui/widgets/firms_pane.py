@@ -1,16 +1,28 @@
-"""The firm pane: the list of named firms, and a note on the signatories the article leaves unnamed."""
+"""The firm pane: the search field, the list of named firms, and a note on the unnamed ones.
+
+It owns searching: each keystroke in the field re-ranks the list with
+:class:`tui.search.FirmSearch` (built on the first search, not at start-up) and
+marks the matched letters; escape brings the whole list back with the cursor on
+the firm that was selected.
+"""
 
 from __future__ import annotations
 
-from typing import Optional
+from collections.abc import Sequence
+from functools import partial
+from typing import ClassVar, Optional, overload
 
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.model import Dataset
+from tui.model import Dataset, Firm
+from tui.search import FirmSearch, name_highlights
 from tui.widgets.firm_list import FirmList
+from tui.widgets.search_bar import SearchBar, query_or_none
 
 
 def unnamed_note(dataset: Dataset) -> Content:
@@ -21,11 +33,111 @@ def unnamed_note(dataset: Dataset) -> Content:
     return Content(f"+ {unnamed} further {firms} signed but {'is' if unnamed == 1 else 'are'} not named in the source.")
 
 
+class Subset(Sequence[Firm]):
+    """Some of the firms, in a given order, without copying them (a search result at 100,000 firms)."""
+
+    def __init__(self, firms: Sequence[Firm], indices: list[int]) -> None:
+        self._firms = firms
+        self._indices = indices
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    @overload
+    def __getitem__(self, index: int) -> Firm: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Firm]: ...
+    def __getitem__(self, index: int | slice) -> Firm | Sequence[Firm]:
+        if isinstance(index, slice):
+            return [self._firms[i] for i in self._indices[index]]
+        return self._firms[self._indices[index]]
+
+
 class FirmsPane(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "clear_search", "Clear search", show=False)]
+
     def __init__(self, dataset: Dataset, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(id=id, classes=classes)
         self.dataset = dataset
+        self._search: Optional[FirmSearch] = None
+        self._last_selected: Optional[Firm] = None
 
     def compose(self) -> ComposeResult:
+        bar = SearchBar(id="search-bar")
+        bar.display = False
+        yield bar
         yield FirmList(self.dataset.firms, id="firm-list")
         yield Static(unnamed_note(self.dataset), id="unnamed-note", markup=False)
+
+    @property
+    def firm_list(self) -> FirmList:
+        return self.query_one(FirmList)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
+
+    @property
+    def search_index(self) -> FirmSearch:
+        """The search over every firm, built the first time someone searches (not at start-up)."""
+        if self._search is None:
+            self._search = FirmSearch(self.dataset.firms)
+        return self._search
+
+    def go_to(self, firm: Firm) -> None:
+        """Put the cursor on ``firm``, clearing a search that hides it."""
+        if not self.firm_list.select(firm):
+            self.clear_search()
+            self.firm_list.select(firm)
+
+    def open_search(self) -> None:
+        self.search_bar.open()
+        self._show_count()
+
+    def clear_search(self) -> None:
+        """Back to every firm, the cursor staying on the selected one."""
+        self.search_bar.reset()
+        self._show_all()
+
+    def action_clear_search(self) -> None:
+        if self.search_bar.display:
+            self.clear_search()
+
+    def filter(self, query: str) -> None:
+        """Show the firms matching ``query``, best first, matched letters marked."""
+        firm_list = self.firm_list
+        if query_or_none(query) is None:
+            self._show_all()
+            return
+        indices = self.search_index.search(query)
+        firm_list.empty_message = f"No firm matches “{query}”."
+        firm_list.show(Subset(self.dataset.firms, indices), partial(name_highlights, query=query))
+        self._show_count()
+
+    def _show_all(self) -> None:
+        firm_list = self.firm_list
+        firm_list.empty_message = "No firms."
+        if firm_list.firms is not self.dataset.firms:
+            firm_list.show(self.dataset.firms, None, select=firm_list.firm or self._last_selected)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.search_bar.show_count(len(self.firm_list.firms), len(self.dataset.firms))
+
+    @on(FirmList.Highlighted)
+    def _remember(self, event: FirmList.Highlighted) -> None:
+        if event.firm is not None:
+            self._last_selected = event.firm  # escape comes back to it, even after "no match"
+
+    @on(SearchBar.Changed)
+    def _query_changed(self, event: SearchBar.Changed) -> None:
+        self.filter(event.query)
+
+    @on(SearchBar.Done)
+    def _to_list(self) -> None:
+        self.firm_list.focus()
+
+    @on(SearchBar.Cleared)
+    def _cleared(self) -> None:
+        self.clear_search()
+        self.firm_list.focus()
