@@ -65,10 +65,13 @@ class OasesApp(App[None]):
 
     COMMANDS: ClassVar = App.COMMANDS | {FirmCommands, CopyCommands}
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, debug: bool = False) -> None:
         super().__init__()
         self.dataset = dataset
         self.copier = Copier(self)
+        self.debug_errors = debug
+        self.crash: Optional[str] = None
+        """What went wrong, if the app stopped on an unexpected exception (for the CLI to report)."""
         self.active_pane = "firms"
         self.front_pane = "source"  # which of summary/source shows when they share an area
 
@@ -90,6 +93,18 @@ class OasesApp(App[None]):
         self.query_one("#summary-facts", FactList).show_facts(summary_sections(self.dataset))
         self.apply_layout()
         self.query_one(FirmList).focus()
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:
+            self.crash = f"{type(error).__name__}: {error}"
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        """Textual's full traceback only with --debug; otherwise the CLI says it in one line."""
+        if self.debug_errors:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
 
     # -- panes and layout -------------------------------------------------------
 

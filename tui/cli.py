@@ -151,6 +151,9 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
     dataset = load(file)  # refuse a bad file before the terminal is taken over
     from tui.app import OasesApp
 
-    app = OasesApp(dataset)
+    app = OasesApp(dataset, debug=debug)
     app.run()
+    if app.crash is not None and not debug:
+        print(f"oases-tui stopped on an unexpected error: {one_line(app.crash)}", file=sys.stderr)
+        print(f"Please report it with the command you ran and oases-tui {__version__}; --debug shows the full traceback.", file=sys.stderr)
     return app.return_code or EXIT_OK
