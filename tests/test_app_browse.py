@@ -15,6 +15,12 @@ from tui.widgets.firm_list import FirmList
 from tui.widgets.help_screen import HelpScreen
 
 WIDE = (120, 36)
+
+
+def layout_is(app: object, mode: str) -> bool:
+    return app.query_one("#columns").has_class(mode)  # type: ignore[attr-defined,no-any-return]
+
+
 SMALL = (80, 24)
 
 
@@ -259,7 +265,7 @@ async def test_mouse_click_selects_a_firm(dataset: Dataset) -> None:
 async def test_small_terminal_reaches_every_pane() -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        assert app.screen.has_class("-narrow")
+        assert layout_is(app, "-narrow")
         for key, pane in zip("1234", ("firms", "detail", "summary", "source")):
             await pilot.press(key)
             await pilot.pause()
@@ -290,7 +296,7 @@ async def test_tiny_terminals_degrade_without_crashing() -> None:
             await pilot.pause()
             await pilot.press("escape", "1")
             await pilot.pause()
-            assert app.screen.has_class("-tiny")
+            assert layout_is(app, "-tiny")
             assert app.pane("firms").display
             assert not app.pane("source").display
 
@@ -298,13 +304,13 @@ async def test_tiny_terminals_degrade_without_crashing() -> None:
 async def test_resizing_changes_the_layout() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        assert app.screen.has_class("-wide")
+        assert layout_is(app, "-wide")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert app.screen.has_class("-narrow")
+        assert layout_is(app, "-narrow")
         await pilot.resize_terminal(30, 10)
         await pilot.pause()
-        assert app.screen.has_class("-tiny")
+        assert layout_is(app, "-tiny")
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
-        assert app.screen.has_class("-wide") and app.pane("summary").display and app.pane("source").display
+        assert layout_is(app, "-wide") and app.pane("summary").display and app.pane("source").display

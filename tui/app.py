@@ -10,7 +10,7 @@ source sharing one area on a small terminal, only the focused pane on a tiny one
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import ClassVar, Optional
+from typing import TYPE_CHECKING, ClassVar, Optional
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -20,19 +20,20 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer
 
-from tui import formats
 from tui.commands import CopyCommands, FirmCommands
-from tui.copier import Copier
 from tui.model import Dataset, Firm
 from tui.resources import stylesheets
-from tui.search import FirmSearch
 from tui.summary import summary_sections
 from tui.widgets.article_view import ArticleView
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.fact_list import FactList
 from tui.widgets.firm_list import FirmList
 from tui.widgets.firms_pane import FirmsPane
-from tui.widgets.help_screen import HelpScreen
+
+if TYPE_CHECKING:
+    from tui.copier import Copier
+    from tui.copies import Copy
+    from tui.search import FirmSearch
 
 PANES = ("firms", "detail", "summary", "source")
 """The panes in tab order; keys 1–4 focus them."""
@@ -68,30 +69,47 @@ class OasesApp(App[None]):
     def __init__(self, dataset: Dataset, debug: bool = False) -> None:
         super().__init__()
         self.dataset = dataset
-        self.copier = Copier(self)
+        self._copier: Optional[Copier] = None
         self.debug_errors = debug
         self.crash: Optional[str] = None
         """What went wrong, if the app stopped on an unexpected exception (for the CLI to report)."""
         self.active_pane = "firms"
         self.front_pane = "source"  # which of summary/source shows when they share an area
+        self._layout_state: tuple[str, str, str] = ("", "", "")
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="columns"):
-            with Vertical(id="left", classes="column"):
-                yield FirmsPane(self.dataset, id="firms", classes="pane")
-                yield DetailPane(id="detail", classes="pane")
-            with Vertical(id="right", classes="column"):
-                with Vertical(id="summary", classes="pane"):
+        # The layout classes are set here, before the first styling, so the first
+        # frame needs no restyle (see apply_layout for what they mean).
+        mode = self.layout_mode(self.size)
+        self._layout_state = (mode, self.active_pane, self.front_pane)
+        with Horizontal(id="columns", classes=f"-{mode}"):
+            with Vertical(id="left", classes=self._layout_classes("column", "left")):
+                yield FirmsPane(self.dataset, id="firms", classes=self._layout_classes("pane", "firms"))
+                yield DetailPane(id="detail", classes=self._layout_classes("pane", "detail"))
+            with Vertical(id="right", classes=self._layout_classes("column", "right")):
+                with Vertical(id="summary", classes=self._layout_classes("pane", "summary")):
                     yield FactList(id="summary-facts")
-                with Vertical(id="source", classes="pane"):
+                with Vertical(id="source", classes=self._layout_classes("pane", "source")):
                     yield ArticleView(self.dataset.source.text, id="article")
         yield Footer()
+
+    def _layout_classes(self, kind: str, name: str) -> str:
+        """A pane's or column's classes for the current layout state."""
+        if kind == "column":
+            active = (self.active_pane in ("firms", "detail")) == (name == "left")
+            return "column -active" if active else "column"
+        classes = ["pane"]
+        if name == self.active_pane:
+            classes.append("-active")
+        if name == self.front_pane:
+            classes.append("-front")
+        return " ".join(classes)
 
     def on_mount(self) -> None:
         for pane in PANES:
             self.pane(pane).border_title = PANE_TITLES[pane]
         self.query_one("#summary-facts", FactList).show_facts(summary_sections(self.dataset))
-        self.apply_layout()
+        self._label_shared_area(self._layout_state[0])
         self.query_one(FirmList).focus()
 
     def _handle_exception(self, error: Exception) -> None:
@@ -131,17 +149,25 @@ class OasesApp(App[None]):
         self.apply_layout(event.size)
 
     def apply_layout(self, size: Optional[Size] = None) -> None:
-        """Set the classes the stylesheet lays the screen out by (see styles/app.tcss)."""
+        """Set the classes the stylesheet lays the screen out by (see styles/app.tcss):
+        -wide/-narrow/-tiny on #columns by size, -active on the focused pane and its
+        column, -front on whichever of summary/source shows when they share an area."""
         mode = self.layout_mode(size or self.size)
-        screen = self.screen
+        state = (mode, self.active_pane, self.front_pane)
+        if state == self._layout_state:
+            return  # restyling the whole screen is the costliest step of a resize
+        self._layout_state = state
+        columns = self.query_one("#columns")
         for name in ("wide", "narrow", "tiny"):
-            screen.set_class(mode == name, f"-{name}")
+            columns.set_class(mode == name, f"-{name}")
+        for name in ("left", "right"):
+            self.query_one(f"#{name}").set_classes(self._layout_classes("column", name))
         for pane in PANES:
-            self.pane(pane).set_class(pane == self.active_pane, "-active")
-            self.pane(pane).set_class(pane == self.front_pane, "-front")
-        left = self.active_pane in ("firms", "detail")
-        self.query_one("#left").set_class(left, "-active")
-        self.query_one("#right").set_class(not left, "-active")
+            self.pane(pane).set_classes(self._layout_classes("pane", pane))
+        self._label_shared_area(mode)
+
+    def _label_shared_area(self, mode: str) -> None:
+        """Where summary and source share an area, each says which key shows the other."""
         shared = mode != "wide"
         self.pane("summary").border_subtitle = "4: source" if shared else ""
         self.pane("source").border_subtitle = "3: summary" if shared else ""
@@ -216,47 +242,37 @@ class OasesApp(App[None]):
         self.query_one(FirmsPane).open_search()
 
     def action_help(self) -> None:
+        from tui.widgets.help_screen import HelpScreen
+
         self.push_screen(HelpScreen())
 
     # -- copying ----------------------------------------------------------------
+    # The formats and the clipboard code load on the first copy, not at start-up.
 
     def action_copy(self) -> None:
         """Copy what has focus: the firm, the fact, the summary, or the source text."""
+        from tui import copies
+
         pane = self.pane_of(self.focused) or self.active_pane
-        firm = self.query_one(FirmList).firm
-        if pane == "detail":
-            fact = self.query_one("#detail-facts", FactList).fact
-            if firm is not None and fact is not None:
-                self.copier.copy(formats.fact_text(self.dataset, firm, fact), f"{firm.name}: {fact.label}")
-                return
-        elif pane == "summary":
-            self.copier.copy(formats.summary_text(self.dataset), "the programme summary")
-            return
-        elif pane == "source":
-            selected = self.query_one(ArticleView).selected_text()
-            if selected:
-                self.copier.copy(selected, "the selected text")
-            else:
-                self.copier.copy(self.dataset.source.text, "the whole article")
-            return
-        if firm is None:
-            self.notify("Nothing to copy: no firm is selected.", severity="warning", markup=False)
-            return
-        self.copier.copy(formats.firm_text(self.dataset, firm), f"{firm.name} details")
+        fact = self.query_one("#detail-facts", FactList).fact
+        selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
+        self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected))
 
     def copy_as(self, kind: str) -> None:
         """A palette copy: ``kind`` is one of the names in :data:`tui.commands.COPY_COMMANDS`."""
-        firm = self.query_one(FirmList).firm
-        listed = list(self.query_one(FirmList).firms)
-        if kind == "summary_markdown":
-            self.copier.copy(formats.summary_markdown(self.dataset), "the programme summary as Markdown")
-        elif kind == "list_csv":
-            self.copier.copy(formats.firms_csv(self.dataset, listed), f"{len(listed)} firms as CSV")
-        elif kind == "list_markdown":
-            self.copier.copy(formats.firms_markdown_table(self.dataset, listed), f"{len(listed)} firms as a Markdown table")
-        elif firm is None:
-            self.notify("Nothing to copy: no firm is selected.", severity="warning", markup=False)
-        elif kind == "firm_markdown":
-            self.copier.copy(formats.firm_markdown(self.dataset, firm), f"{firm.name} as Markdown")
-        elif kind == "firm_json":
-            self.copier.copy(formats.firm_json(self.dataset, firm), f"{firm.name} as JSON")
+        from tui import copies
+
+        firm_list = self.query_one(FirmList)
+        self._copy(copies.for_command(self.dataset, kind, firm_list.firm, list(firm_list.firms)))
+
+    def _copy(self, copy: Optional[Copy]) -> None:
+        from tui.copies import NOTHING_SELECTED
+
+        if copy is None:
+            self.notify(NOTHING_SELECTED, severity="warning", markup=False)
+            return
+        if self._copier is None:
+            from tui.copier import Copier as LoadedCopier  # (a plain import here is taken for the TYPE_CHECKING one)
+
+            self._copier = LoadedCopier(self)
+        self._copier.copy(copy.text, copy.what)

@@ -53,6 +53,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.firm_quotes: list[Span] = []
         self.focus_sentence: Optional[Span] = None
         self.focus_quote: Optional[Span] = None
+        self._styles_for: Optional[str] = None
+        self._styles: tuple[Style, Style, Style] = (Style(), Style(), Style())
 
     # -- what is lit up ---------------------------------------------------------
 
@@ -134,9 +136,7 @@ class ArticleView(ScrollView, can_focus=True):
         """The line's text cut wherever a highlight begins or ends, each piece styled."""
         if start == end:
             return
-        firm = self.get_component_rich_style("article-view--firm", partial=True)
-        focus = self.get_component_rich_style("article-view--focus", partial=True)
-        quote = self.get_component_rich_style("article-view--quote", partial=True)
+        firm, focus, quote = self._highlight_styles()
         cuts = {start, end}
         layers: list[tuple[list[Span], Style]] = [(self.firm_sentences, firm), (self.firm_quotes, quote)]
         if self.focus_sentence is not None and self.focus_quote is not None:
@@ -151,6 +151,21 @@ class ArticleView(ScrollView, can_focus=True):
                 if any(s <= piece_start and piece_end <= e for s, e in _overlapping(spans, piece_start, piece_end)):
                     style = style + layer_style
             yield Segment(self.text[piece_start:piece_end], style)
+
+    def _highlight_styles(self) -> tuple[Style, Style, Style]:
+        """The three highlight styles, looked up once per theme rather than once per line."""
+        key = self.app.theme
+        if self._styles_for != key:
+            self._styles_for = key
+            self._styles = tuple(  # type: ignore[assignment]
+                self.get_component_rich_style(name, partial=True)
+                for name in ("article-view--firm", "article-view--focus", "article-view--quote")
+            )
+        return self._styles
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles_for = None
 
     def get_selection(self, selection: Selection) -> Optional[tuple[str, str]]:
         """The article text under a mouse selection, exactly as in the article (not as wrapped)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import ClassVar, Optional, overload
+from typing import TYPE_CHECKING, ClassVar, Optional, overload
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,9 +20,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.model import Dataset, Firm
-from tui.search import FirmSearch, name_highlights
 from tui.widgets.firm_list import FirmList
 from tui.widgets.search_bar import SearchBar, query_or_none
+
+if TYPE_CHECKING:
+    from tui.search import FirmSearch
 
 
 def unnamed_note(dataset: Dataset) -> Content:
@@ -81,6 +83,8 @@ class FirmsPane(Vertical):
     def search_index(self) -> FirmSearch:
         """The search over every firm, built the first time someone searches (not at start-up)."""
         if self._search is None:
+            from tui.search import FirmSearch
+
             self._search = FirmSearch(self.dataset.firms)
         return self._search
 
@@ -109,6 +113,8 @@ class FirmsPane(Vertical):
         if query_or_none(query) is None:
             self._show_all()
             return
+        from tui.search import name_highlights
+
         indices = self.search_index.search(query)
         firm_list.empty_message = f"No firm matches “{query}”."
         firm_list.show(Subset(self.dataset.firms, indices), partial(name_highlights, query=query))
