@@ -169,3 +169,9 @@ def test_export_never_imports_textual() -> None:
     assert "tui" in imported
     assert "textual" not in imported
     assert "rich" not in imported
+
+
+def test_the_cli_offers_exactly_the_formats_the_formatters_write() -> None:
+    from tui import cli, formats
+
+    assert cli.EXPORT_FORMATS == formats.FORMATS

@@ -1,0 +1,105 @@
+"""Start-up and memory benchmark: oases-tui against a minimal Textual app, in a real pseudo-terminal.
+
+    python tests/bench_startup.py [--runs 9]
+
+Measures, interleaved in one run so a busy machine slows both alike:
+  (a) a minimal Textual app showing one Static, and (b) `oases-tui` on the bundled
+  dataset: time from launch to the first painted frame, and peak memory; medians
+  and the ratio b/a (targets: 1.2x for the first frame, 1.3x for memory).
+Then the non-interactive commands (--help, --version, check, export), which must
+not import Textual, against `python -c pass` plus tomli's parse of the dataset
+(target: within 3x of that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ptyrun import Run, run_to_first_frame  # noqa: E402
+
+MINIMAL_APP = """\
+from textual.app import App
+from textual.widgets import Static
+
+
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal-ready")
+
+
+Minimal().run()
+"""
+
+
+def oases_command() -> list[str]:
+    script = Path(sys.executable).parent / "oases-tui"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
+
+
+def median_time(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def parse_time(runs: int) -> float:
+    from tui.resources import bundled_dataset
+
+    code = f"import tomli, time; t = time.perf_counter(); tomli.loads(open({str(bundled_dataset())!r}, encoding='utf-8').read()); print(time.perf_counter() - t)"
+    values = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+    return statistics.median(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        minimal = Path(folder) / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP, encoding="utf-8")
+        # One warm-up each, not counted: the first launch pays for cold file caches.
+        run_to_first_frame([sys.executable, str(minimal)], "minimal-ready")
+        run_to_first_frame(oases_command(), "iFLYTEK")
+        a_runs: list[Run] = []
+        b_runs: list[Run] = []
+        for _ in range(args.runs):
+            a_runs.append(run_to_first_frame([sys.executable, str(minimal)], "minimal-ready"))
+            b_runs.append(run_to_first_frame(oases_command(), "iFLYTEK"))
+
+    a_frame = statistics.median(run.first_frame for run in a_runs)
+    b_frame = statistics.median(run.first_frame for run in b_runs)
+    a_rss = statistics.median(run.peak_rss_mb for run in a_runs)
+    b_rss = statistics.median(run.peak_rss_mb for run in b_runs)
+    print(f"First frame in a 120x36 pseudo-terminal, median of {args.runs} interleaved runs")
+    print(f"  {'':32} {'first frame':>12} {'peak memory':>12}")
+    print(f"  {'(a) minimal Textual app':32} {a_frame * 1000:10.0f} ms {a_rss:9.1f} MB")
+    print(f"  {'(b) oases-tui, bundled dataset':32} {b_frame * 1000:10.0f} ms {b_rss:9.1f} MB")
+    print(f"  {'ratio b/a (targets 1.2 / 1.3)':32} {b_frame / a_frame:11.2f}x {b_rss / a_rss:11.2f}x")
+
+    baseline = median_time([sys.executable, "-c", "pass"], args.runs)
+    parse = parse_time(args.runs)
+    budget = 3 * (baseline + parse)
+    print(f"\nNon-interactive commands, median of {args.runs} runs")
+    print(
+        f"  python -c pass {baseline * 1000:.0f} ms, tomli parse of the dataset {parse * 1000:.1f} ms: budget 3x = {budget * 1000:.0f} ms"
+    )
+    base = oases_command()
+    for label, extra in [("--help", ["--help"]), ("--version", ["--version"]), ("check", ["check"]), ("export", ["export"])]:
+        took = median_time(base + extra, args.runs)
+        print(f"  oases-tui {label:10} {took * 1000:6.0f} ms  {took / (baseline + parse):4.2f}x  {'ok' if took <= budget else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Run a program in a real pseudo-terminal and time its first painted frame (for the benchmarks).
+
+Stdlib only. The program gets a terminal of the given size; we read what it
+writes until a marker string appears (text that is only on screen once the
+first frame is painted), then send ctrl+q and collect its peak memory.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Run:
+    first_frame: float
+    """Seconds from launch until the marker was on screen."""
+    peak_rss_mb: float
+    """The process's peak resident memory."""
+
+
+def run_to_first_frame(
+    command: Sequence[str], marker: str, size: tuple[int, int] = (120, 36), timeout: float = 60.0, env: dict[str, str] | None = None
+) -> Run:
+    width, height = size
+    wanted = marker.encode("utf-8")
+    started = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the program
+        os.environ.update(env or {})
+        os.environ["TERM"] = "xterm-256color"
+        os.execvp(command[0], list(command))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    seen = b""
+    first_frame = None
+    deadline = started + timeout
+    try:
+        while first_frame is None:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise TimeoutError(f"{marker!r} not seen within {timeout} s; last output: {seen[-300:]!r}")
+            ready, _, _ = select.select([fd], [], [], remaining)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                raise RuntimeError(f"the program ended before painting {marker!r}: {seen[-500:]!r}") from None
+            seen = (seen + chunk)[-200_000:]
+            if wanted in seen:
+                first_frame = time.perf_counter() - started
+        os.write(fd, b"\x11")  # ctrl+q
+        _drain(fd, time.perf_counter() + 10)
+    finally:
+        try:
+            done, _, usage = os.wait4(pid, os.WNOHANG)
+            if done == 0:  # still running: it didn't quit on ctrl+q
+                os.kill(pid, signal.SIGKILL)
+                _, _, usage = os.wait4(pid, 0)
+        finally:
+            os.close(fd)
+    return Run(first_frame, usage.ru_maxrss / 1024)
+
+
+def _drain(fd: int, deadline: float) -> None:
+    """Read until the program closes the terminal (it has quit) or the deadline passes."""
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                if not os.read(fd, 65536):
+                    return
+            except OSError:
+                return

@@ -1,0 +1,92 @@
+"""The non-interactive commands, ``check`` and ``export``: no Textual here, ever.
+
+``load`` is also how the app gets its dataset, so ``oases-tui --data FILE`` and
+``oases-tui check FILE`` accept and refuse exactly the same files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from typing import Optional
+
+from tui.loader import load_dataset
+from tui.model import Dataset, Firm
+from tui.problems import one_line, visible
+from tui.resources import bundled_dataset
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what the shell reports for a command whose reader went away (``| head``)."""
+
+
+def load(file: Optional[str]) -> Dataset:
+    """The dataset at ``file``, or the bundled one: the one code path for app and commands."""
+    return load_dataset(file if file is not None else bundled_dataset())
+
+
+def check(file: Optional[str]) -> int:
+    dataset = load(file)
+    ceremony = dataset.ceremony
+    facts = dataset.all_facts()
+    silent = sum(1 for fact in facts if not fact.stated)
+    print(f"{dataset.path}: OK (schema {dataset.schema_version})")
+    print(f"  firms:  {len(dataset.firms)} named of {ceremony.signed.value} signed ({ceremony.unnamed} not named in the source)")
+    print(f"  facts:  {len(facts)} ({silent} not stated in the source)")
+    print(f"  quotes: {dataset.quote_count()} resolved to their sentences in a {len(dataset.source.text):,}-character article")
+    return EXIT_OK
+
+
+def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None) -> int:
+    """Write the firms (all, those matching ``query``, or the one ``firm_id``) to standard output as ``fmt``."""
+    dataset = load(file)
+    firms: list[Firm] = list(dataset.firms)
+    if firm_id is not None:
+        firm = dataset.firm(firm_id)
+        if firm is None:
+            print(f"oases-tui export: {_unknown_firm(dataset, firm_id)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        firms = [firm]
+    elif query is not None:
+        from tui.search import FirmSearch
+
+        firms = [dataset.firms[index] for index in FirmSearch(dataset.firms).search(query)]
+        if not firms:
+            print(one_line(f"oases-tui export: no firm matches '{visible(query)}'"), file=sys.stderr)
+    from tui import formats
+
+    return _write(formats.export(dataset, firms, fmt))
+
+
+def _unknown_firm(dataset: Dataset, firm_id: str) -> str:
+    """``no firm with id X``, with the ids it may have meant (or all of them, if few)."""
+    ids = [firm.id for firm in dataset.firms]
+    by_lower = {known.lower(): known for known in reversed(ids)}
+    close = [by_lower[match] for match in difflib.get_close_matches(firm_id.lower(), list(by_lower), n=5, cutoff=0.6)]
+    everything = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+    hint = f"did you mean {', '.join(close)}?" if close else f"the ids are {everything}"
+    return one_line(f"no firm with id '{visible(firm_id)}' ({hint})")
+
+
+def _write(text: str) -> int:
+    """Write ``text`` to standard output as UTF-8; a reader that went away (``| head -1``) is no error."""
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8", errors="replace"))
+            buffer.flush()
+    except BrokenPipeError:
+        # Point stdout at devnull so the flush at exit finds nothing to complain about.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_BROKEN_PIPE
+    return EXIT_OK
