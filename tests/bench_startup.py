@@ -56,8 +56,13 @@ def median_time(command: list[str], runs: int) -> float:
 def parse_time(runs: int) -> float:
     from tui.resources import bundled_dataset
 
-    code = f"import tomli, time; t = time.perf_counter(); tomli.loads(open({str(bundled_dataset())!r}, encoding='utf-8').read()); print(time.perf_counter() - t)"
-    values = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+    path = str(bundled_dataset())
+    code = (
+        f"import tomli, time; t = time.perf_counter(); tomli.loads(open({path!r}, encoding='utf-8').read()); print(time.perf_counter() - t)"
+    )
+    values = []
+    for _ in range(runs):
+        values.append(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout))
     return statistics.median(values)
 
 
