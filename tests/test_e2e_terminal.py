@@ -105,3 +105,27 @@ def test_bad_data_file_is_one_line_and_status_2(terminal, tmp_path: Path) -> Non
     term = terminal(100, 10, f"--data {bad}")
     screen = term.wait_for("__EXIT__2")
     assert f"{bad}:2:" in screen and "Traceback" not in screen
+
+
+def test_y_puts_the_firm_on_the_tmux_clipboard(terminal) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(120, 36)
+    term._tmux("set-option", "-g", "set-clipboard", "on")
+    term.wait_for(lambda screen: "iFLYTEK" in detail_lines(screen))
+    term.keys("j", "j")  # China Year
+    term.wait_for(lambda screen: "China Year" in detail_lines(screen))
+    term.keys("y")
+    term.wait_for("Copied China Year details")
+    buffer = term._tmux("show-buffer")
+    assert buffer.startswith("China Year\n")
+    assert "Sector: Animation — “animation company China Year”" in buffer
+    assert buffer.rstrip().endswith("Source: News article on the OASES signing ceremony with 17 firms")
+    assert "tmux drops terminal copies" not in term.screen()
+
+
+def test_tmux_without_set_clipboard_gets_the_one_line_fix(terminal) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(120, 36)
+    term._tmux("set-option", "-g", "set-clipboard", "off")
+    term.wait_for(lambda screen: "iFLYTEK" in detail_lines(screen))
+    term.keys("y")
+    screen = term.wait_for("tmux drops terminal copies")
+    assert "set -g set-clipboard" in screen
