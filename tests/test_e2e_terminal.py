@@ -129,3 +129,23 @@ def test_tmux_without_set_clipboard_gets_the_one_line_fix(terminal) -> None:  # 
     term.keys("y")
     screen = term.wait_for("tmux drops terminal copies")
     assert "set -g set-clipboard" in screen
+
+
+def firms_lines(screen: str) -> str:
+    """The text inside the "1 Firms" pane (the left column, above "2 Detail")."""
+    lines = screen.splitlines()
+    end = next((i for i, line in enumerate(lines) if "2 Detail" in line), len(lines))
+    return "\n".join(line.split("│")[1] if line.count("│") >= 2 else "" for line in lines[1:end])
+
+
+def test_search_robot_then_escape(terminal) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(120, 36)
+    term.wait_for(lambda screen: "iFLYTEK" in firms_lines(screen))
+    term.keys("/", *"robot")
+    screen = term.wait_for(lambda screen: "2 of 8 firms" in firms_lines(screen))
+    firms = firms_lines(screen)
+    assert "Pudu Robotics" in firms and "Horizon Robotics" in firms
+    assert "iFLYTEK" not in firms and "Prophesee" not in firms
+    term.keys("Escape")
+    screen = term.wait_for(lambda screen: "iFLYTEK" in firms_lines(screen))
+    assert "Prophesee" in firms_lines(screen)
