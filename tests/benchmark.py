@@ -1,0 +1,205 @@
+"""Scale benchmark: loading and searching synthetic datasets of 1,000 to 100,000 firms.
+
+    python tests/benchmark.py [--sizes 1000,10000,100000] [--repeat 5]
+
+For each size it writes a valid synthetic dataset (tests/synthetic.py) to a
+temporary folder and measures, as medians over ``--repeat`` runs:
+
+* file size;
+* parse: ``tomli.load`` of the file (reading and decoding included), the floor
+  for any loader;
+* load: ``tui.loader.load_dataset``, everything the app and ``check`` do, and
+  load/parse (target: at most 1.5);
+* build: ``FirmSearch(firms)``, paid by the app on the first search;
+* search: ``FirmSearch.search`` for each keystroke of a typing sequence, cold
+  (nothing cached from an earlier run of the sequence); the table shows the
+  median and the slowest keystroke (targets: under 16 ms at 10,000 firms and
+  60 ms at 100,000), and a second table each keystroke;
+* the app's own timings: see :func:`app_measurements` (not measured yet: n/a).
+
+Runs are interleaved (parse, load, parse, load…) so a busy machine slows both
+alike. Not collected by pytest (its name doesn't start with ``test_``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Callable, NamedTuple, Optional
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import tomli  # noqa: E402
+from synthetic import write_synthetic  # noqa: E402
+
+from tui.loader import load_dataset  # noqa: E402
+from tui.search import FirmSearch  # noqa: E402
+
+TYPING = ("r", "ro", "rob", "robo", "robot", "xunfei", "zzzz", "a")
+"""Keystrokes while typing: a word letter by letter, a rarer word, no match, and a letter matching almost every firm."""
+
+RATIO_TARGET = 1.5
+SEARCH_TARGETS_MS = {10_000: 16.0, 100_000: 60.0}
+
+
+class AppTimes(NamedTuple):
+    """What the app engineer's measurements return (milliseconds, medians)."""
+
+    first_frame: float
+    keystroke_to_repaint: float
+    cursor_move: float
+
+
+def app_measurements(path: Path) -> Optional[AppTimes]:
+    """The app's timings on the dataset at ``path``; None until they are written.
+
+    To be filled in by the app: run ``oases-tui --data PATH`` in a pseudo-terminal
+    (see tests/ptyrun.py) and measure, as medians,
+      * first_frame: launch to the first painted frame;
+      * keystroke_to_repaint: a key typed in the search field to the repainted list;
+      * cursor_move: a cursor key in the firm list to the repainted detail pane.
+    """
+    return None
+
+
+class Row(NamedTuple):
+    size: int
+    file_bytes: int
+    parse: float
+    load: float
+    build: float
+    keystrokes: dict[str, float]
+    app: Optional[AppTimes]
+
+    @property
+    def ratio(self) -> float:
+        return self.load / self.parse
+
+
+def timed(function: Callable[[], object]) -> float:
+    """Seconds ``function`` takes; what it returns is freed after the clock stops (freeing
+    100,000 firms takes a while, and is no part of loading them)."""
+    started = time.perf_counter()
+    result = function()
+    elapsed = time.perf_counter() - started
+    del result
+    return elapsed
+
+
+def parse(path: Path) -> object:
+    with path.open("rb") as file:
+        return tomli.load(file)
+
+
+def measure(size: int, repeat: int, folder: Path) -> Row:
+    path = write_synthetic(folder / f"synthetic-{size}.toml", size)
+    parses: list[float] = []
+    loads: list[float] = []
+    for _ in range(repeat):
+        gc.collect()
+        parses.append(timed(lambda: parse(path)))
+        gc.collect()
+        loads.append(timed(lambda: load_dataset(path)))
+    firms = load_dataset(path).firms
+    builds = []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        search = FirmSearch(firms)
+        builds.append(time.perf_counter() - started)
+    keystrokes: dict[str, list[float]] = {query: [] for query in TYPING}
+    for _ in range(repeat):
+        search.forget()
+        for query in TYPING:
+            keystrokes[query].append(timed(lambda: search.search(query)))  # noqa: B023 (called at once)
+    return Row(
+        size=size,
+        file_bytes=path.stat().st_size,
+        parse=statistics.median(parses),
+        load=statistics.median(loads),
+        build=statistics.median(builds),
+        keystrokes={query: statistics.median(times) for query, times in keystrokes.items()},
+        app=app_measurements(path),
+    )
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.1f} ms" if seconds < 10 else f"{seconds:,.1f} s"
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER"
+
+
+def print_rows(rows: Sequence[Row]) -> None:
+    headers = [
+        "firms",
+        "file",
+        "parse",
+        "load",
+        "load/parse",
+        "search build",
+        "keystroke median",
+        "keystroke max",
+        "first frame",
+        "key→repaint",
+        "cursor move",
+    ]
+    table = []
+    for row in rows:
+        keys = list(row.keystrokes.values())
+        target = SEARCH_TARGETS_MS.get(row.size)
+        slowest = max(keys)
+        search_note = "" if target is None else f" {verdict(slowest * 1000 < target)}"
+        app = ["n/a"] * 3 if row.app is None else [f"{value:,.1f} ms" for value in row.app]
+        table.append(
+            [
+                f"{row.size:,}",
+                f"{row.file_bytes / 1e6:,.1f} MB",
+                ms(row.parse),
+                ms(row.load),
+                f"{row.ratio:.2f} {verdict(row.ratio <= RATIO_TARGET)}",
+                ms(row.build),
+                ms(statistics.median(keys)),
+                ms(slowest) + search_note,
+                *app,
+            ]
+        )
+    print_table(headers, table)
+    print()
+    per_keystroke = [[repr(query), *(ms(row.keystrokes[query]) for row in rows)] for query in TYPING]
+    print_table(["keystroke", *(f"{row.size:,} firms" for row in rows)], per_keystroke)
+    targets = ", ".join(f"< {limit:g} ms at {size:,}" for size, limit in SEARCH_TARGETS_MS.items())
+    print(f"\nTargets: load/parse ≤ {RATIO_TARGET}; slowest keystroke {targets}. Medians of the runs.")
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *rows)]
+    for line in [headers, ["-" * width for width in widths], *rows]:
+        print("  ".join(cell.rjust(width) for cell, width in zip(line, widths)).rstrip())
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description="Load and search benchmark on synthetic datasets.")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="firm counts, comma-separated (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; medians are shown (default: %(default)s)")
+    args = parser.parse_args(argv)
+    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="oases-bench-") as folder:
+        for size in sizes:
+            print(f"measuring {size:,} firms…", file=sys.stderr, flush=True)
+            rows.append(measure(size, max(1, args.repeat), Path(folder)))
+    print(f"Python {sys.version.split()[0]}, median of {max(1, args.repeat)} runs\n")
+    print_rows(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
