@@ -331,6 +331,25 @@ def test_typing_a_query_key_by_key_agrees_with_searching_it_fresh(dataset: Datas
             assert typing.search(query) == FirmSearch(dataset.firms).search(query), query
 
 
+def test_values_shared_by_few_or_by_most_of_many_firms() -> None:
+    # The engine keeps a value held by several firms once, with its holders: as ready-made
+    # flags when they are many, scattered one by one when they are few. Both must find them all.
+    firms = [
+        make_firm(
+            f"Firm {n:03d}",
+            origin="Mainland China" if n % 3 else "French",
+            sector="Quantum sensing" if n in (10, 250) else f"Sector {n % 7}",
+            people=[("Ada Lovelace", "Chief engineer")] if n in (5, 6, 299) else [],
+        )
+        for n in range(300)
+    ]
+    search = FirmSearch(firms)
+    assert search.search("quantum") == [10, 250]
+    assert search.search("lovelace") == [5, 6, 299]
+    for query in ("china", "france", "sector 3", "qs", "firm 25", "ada chief", "fr", "2", "q"):
+        assert search.search(query) == reference_search(firms, query), query
+
+
 def test_results_are_a_fresh_list_each_time(dataset: Dataset) -> None:
     search = FirmSearch(dataset.firms)
     first = search.search("robot")

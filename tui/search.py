@@ -212,34 +212,55 @@ def _patterns(term: str) -> _Patterns:
 # --- flags: one byte per line, or per firm, 1 where it matches --------------------------------------
 
 
-def _line_flags(pattern: re.Pattern[str], haystack: str) -> bytes:
-    """One byte per line of ``haystack`` (each line starts with a newline): 1 where ``pattern`` matches."""
-    hits = pattern.sub(_HIT, haystack).encode("utf-8", "surrogatepass")
+def _hit_lines(marked: str) -> bytes:
+    """One byte per line of ``marked`` (each line starts with a newline): 1 where it holds a hit mark."""
+    hits = marked.encode("utf-8", "surrogatepass")
     return hits.translate(_LINE_TO_0_HIT_TO_1, _ALL_BUT_LINES_AND_HITS).replace(b"\x00\x01", b"\x01")
 
 
+def _line_flags(pattern: re.Pattern[str], haystack: str) -> bytes:
+    """One byte per line of ``haystack``: 1 where ``pattern`` matches."""
+    return _hit_lines(pattern.sub(_HIT, haystack))
+
+
+def _nested_line_flags(patterns: Sequence[Optional[re.Pattern[str]]], haystack: str) -> list[bytes]:
+    """``_line_flags`` of each pattern, for patterns each matching wherever the one before it does
+    (word prefix, substring, in order): each runs on what the one before left, where the lines it
+    matched are already cut short at a hit mark, so each pass has less to read."""
+    flags = []
+    for pattern in patterns:
+        if pattern is not None:
+            haystack = pattern.sub(_HIT, haystack)
+        flags.append(_hit_lines(haystack))
+    return flags
+
+
 @lru_cache(maxsize=128)
-def _all_but_lines_and(byte: int) -> bytes:
-    return bytes(other for other in range(256) if other not in (byte, 10))
+def _keep_lines_and(byte: int) -> tuple[bytes, bytes]:
+    """Translation table and deletions for ``bytes.translate``: newlines become 0, ``byte`` 1, the rest go."""
+    return bytes.maketrans(bytes([10, byte]), b"\x00\x01"), bytes(other for other in range(256) if other not in (byte, 10))
 
 
 def _char_flags(char: str, encoded: bytes) -> bytes:
     """``_line_flags`` of one ASCII character's substring pattern, without a regular expression:
-    keep only the newlines and that character, and see which lines are left non-empty."""
-    kept = encoded.translate(None, _all_but_lines_and(ord(char)))
-    return bytes(map(bool, kept.split(b"\n")[1:]))
+    keep only the newlines (as 0) and that character (as 1), and squeeze each line's 1s into one."""
+    kept = encoded.translate(*_keep_lines_and(ord(char)))
+    while b"\x01\x01" in kept:
+        kept = kept.replace(b"\x01\x01", b"\x01")
+    return kept.replace(b"\x00\x01", b"\x01")
 
 
 class _Lines:
     """Folded values, one line per holder (a firm, or a shared value): as text, as UTF-8, and
     reduced to the initials of their words."""
 
-    __slots__ = ("encoded", "initials", "text")
+    __slots__ = ("encoded", "encoded_initials", "initials", "text")
 
     def __init__(self, lines: Iterable[str]) -> None:
         self.text = "".join(f"\n{line}" for line in lines)
         self.encoded = self.text.encode("utf-8", "surrogatepass")
         self.initials = _NOT_INITIAL.sub("", self.text)
+        self.encoded_initials = self.initials.encode("utf-8", "surrogatepass")
 
 
 def _successor(prefix: str) -> Optional[str]:
@@ -381,15 +402,19 @@ class FirmSearch:
     def _compute_tiers(self, term: str) -> list[int]:
         patterns = _patterns(term)
         exact, prefixed = (self._from_ids(ids) for ids in self._name_tiers(term))
-        if len(term) == 1 and term.isascii():
-            anywhere = self._combine(_char_flags(term, self._own.encoded), _char_flags(term, self._shared.encoded))
+        own, shared = self._own, self._shared
+        if len(term) == 1 and term.isascii():  # no regular expression: see _char_flags
+            anywhere = self._combine(_char_flags(term, own.encoded), _char_flags(term, shared.encoded))
+            words = self._combine(_char_flags(term, own.encoded_initials), _char_flags(term, shared.encoded_initials))
+            in_order = anywhere
         else:
-            anywhere = self._matching(patterns.substring)
-        words = self._matching(patterns.word_prefix) if anywhere else 0  # a word prefix is somewhere
+            nested = (patterns.word_prefix, patterns.substring, patterns.in_order)
+            pairs = zip(_nested_line_flags(nested, own.text), _nested_line_flags(nested, shared.text))
+            words, anywhere, in_order = (self._combine(*pair) for pair in pairs)
         if len(term) > 1 and term.isalnum():
             words |= self._matching(patterns.substring, initials=True)
         words |= self._matching(patterns.equivalents)
-        return [exact, prefixed, words, anywhere, self._matching(patterns.in_order)]
+        return [exact, prefixed, words, anywhere, in_order]
 
     def _matching(self, pattern: Optional[re.Pattern[str]], initials: bool = False) -> int:
         """Flags of the firms with a field matching ``pattern`` (or whose words' initials do)."""
