@@ -181,13 +181,13 @@ def test_ceremony_groups_mainland_and_abroad(dataset: Dataset) -> None:
     groups = {group.id: group for group in dataset.ceremony.groups}
     assert set(groups) == {"mainland", "abroad"}
     mainland, abroad = groups["mainland"], groups["abroad"]
-    assert mainland.count == 15
+    assert mainland.size == 15
     assert "15 firms from mainland China" in assert_resolves(dataset, mainland.quote).text
-    assert abroad.count == 2
+    assert abroad.size == 2
     abroad_quote = assert_resolves(dataset, abroad.quote).text
     assert "American company Digital Domain" in abroad_quote
     assert "French company Prophesee" in abroad_quote
-    assert sum(group.count for group in groups.values()) == dataset.ceremony.signed.value
+    assert sum(group.size for group in groups.values()) == dataset.ceremony.signed.value
 
 
 def test_abroad_firms_are_american_and_french(dataset: Dataset) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from typing import Optional
 
@@ -56,6 +55,8 @@ class Article:
     def closest_passage(self, quote: str, width: int = 100) -> Optional[str]:
         """The sentence sharing the longest run of characters with ``quote``, to suggest
         when a quote is not found word for word (a typo, a straight apostrophe…)."""
+        import difflib  # only a refused quote needs it
+
         best_size, best = 0, (0, 0)
         for start, end in self.sentences():
             matcher = difflib.SequenceMatcher(None, self.text[start:end], quote, autojunk=False)

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from typing import Optional
@@ -62,6 +61,8 @@ def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: 
 
 def _unknown_firm(dataset: Dataset, firm_id: str) -> str:
     """``no firm with id X``, with the ids it may have meant (or all of them, if few)."""
+    import difflib
+
     ids = [firm.id for firm in dataset.firms]
     by_lower = {known.lower(): known for known in reversed(ids)}
     close = [by_lower[match] for match in difflib.get_close_matches(firm_id.lower(), list(by_lower), n=5, cutoff=0.6)]

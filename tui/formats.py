@@ -192,7 +192,7 @@ def _summary_sections(dataset: Dataset) -> tuple[str, list[str], list[str]]:
     names = ", ".join(clean(firm.name) for firm in dataset.firms)
     ceremony_lines = [
         f"Signed: {signed} firms — {_quoted(ceremony.signed.quote)}",
-        *(f"{clean(group.label)}: {group.count} of {signed} — {_quoted(group.quote)}" for group in ceremony.groups),
+        *(f"{clean(group.label)}: {group.size} of {signed} — {_quoted(group.quote)}" for group in ceremony.groups),
         f"Named in the source: {ceremony.named} of {signed}" + (f" — {names}" if names else ""),
         f"Not named in the source: {ceremony.unnamed} of {signed}",
         *(_fact_line(fact) for fact in ceremony.facts),
@@ -250,7 +250,7 @@ def summary_markdown(dataset: Dataset) -> str:
         "",
         f"- **Signed:** {signed} firms — “{markdown_escape(ceremony.signed.quote.text)}”",
         *(
-            f"  - **{markdown_escape(group.label)}:** {group.count} of {signed} — “{markdown_escape(group.quote.text)}”"
+            f"  - **{markdown_escape(group.label)}:** {group.size} of {signed} — “{markdown_escape(group.quote.text)}”"
             for group in ceremony.groups
         ),
         f"- **Named in the source:** {ceremony.named} of {signed}" + (f" — {names}" if names else ""),

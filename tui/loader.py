@@ -16,7 +16,6 @@ from typing import Any, Optional, Union
 import tomli
 
 from tui.article import Article
-from tui.locate import locate_all
 from tui.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
 from tui.problems import BIDI_CONTROLS, DatasetError, Problem, visible
 
@@ -61,6 +60,8 @@ def load_dataset(path: Union[str, Path]) -> Dataset:
         if collecting:
             gc.enable()
     if problems or dataset is None:
+        from tui.locate import locate_all  # only a refused file needs line numbers
+
         located = locate_all(problems, text)
         located.sort(key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0))
         raise DatasetError(file, located)
@@ -443,7 +444,7 @@ class _Builder:
             problem("ceremony.named", f"declares {ceremony.named} named firms, but the file has {len(firms)} [[firms]]")
         if ceremony.named + ceremony.unnamed != signed:
             problem("ceremony.unnamed", f"named ({ceremony.named}) + unnamed ({ceremony.unnamed}) must equal signed.count ({signed})")
-        total = sum(group.count for group in ceremony.groups)
+        total = sum(group.size for group in ceremony.groups)
         if total != signed:
             problem("ceremony.groups", f"the groups' counts add up to {total}, but signed.count is {signed}")
         named_in: dict[str, int] = {}
@@ -454,8 +455,8 @@ class _Builder:
                 problem(f"firms[{index}].group", f"unknown group {firm.group!r} (the ceremony's groups are {known})")
             named_in[firm.group] = named_in.get(firm.group, 0) + 1
         for index, group in enumerate(ceremony.groups):
-            if named_in.get(group.id, 0) > group.count:
+            if named_in.get(group.id, 0) > group.size:
                 problem(
                     f"ceremony.groups[{index}].count",
-                    f"{named_in[group.id]} named firms are in group {group.id!r}, more than its count ({group.count})",
+                    f"{named_in[group.id]} named firms are in group {group.id!r}, more than its count ({group.size})",
                 )

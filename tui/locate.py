@@ -10,7 +10,6 @@ when a file has problems, so it costs nothing on a good load.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from tui.problems import Problem
 
@@ -39,7 +38,7 @@ def _locate(problem: Problem, index: dict[str, tuple[int, int]]) -> Problem:
     while path:
         if path in index:
             line, column = index[path]
-            return replace(problem, line=line, column=column)
+            return problem._replace(line=line, column=column)
         shorter = _PARENT.sub("", path)
         if shorter == path:
             break

@@ -6,12 +6,10 @@ line is known, ``FILE: key.path: message`` otherwise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     """Where in the data, as a key path (``firms[2].facts[0].quote``); "" for the whole file."""
     message: str

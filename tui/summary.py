@@ -14,7 +14,7 @@ def summary_sections(dataset: Dataset) -> list[Section]:
     signed = ceremony.signed
     totals = (
         Fact("Firms signed", str(signed.value), signed.quote),
-        *(Fact(f"From {group.label}", str(group.count), group.quote) for group in ceremony.groups),
+        *(Fact(f"From {group.label}", str(group.size), group.quote) for group in ceremony.groups),
         Fact(
             "Named in the article",
             f"{len(dataset.firms)} of {signed.value} (the other {ceremony.unnamed} are not named in the source)",
