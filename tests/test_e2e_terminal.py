@@ -149,3 +149,20 @@ def test_search_robot_then_escape(terminal) -> None:  # type: ignore[no-untyped-
     term.keys("Escape")
     screen = term.wait_for(lambda screen: "iFLYTEK" in firms_lines(screen))
     assert "Prophesee" in firms_lines(screen)
+
+
+def test_resize_storm_settles(terminal) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(120, 36)
+    term.wait_for(lambda screen: "iFLYTEK" in firms_lines(screen))
+    for _ in range(20):
+        term._tmux("resize-window", "-x", "200", "-y", "60")
+        time.sleep(0.03)
+        term._tmux("resize-window", "-x", "20", "-y", "6")
+        time.sleep(0.03)
+    term._tmux("resize-window", "-x", "120", "-y", "36")
+    screen = term.wait_for(lambda screen: "4 Source" in screen and "3 Summary" in screen and "iFLYTEK" in detail_lines(screen))
+    assert "Horizon Robotics" in firms_lines(screen)
+    term._tmux("resize-window", "-x", "80", "-y", "24")
+    screen = term.wait_for(lambda screen: "3: summary" in screen and "2 Detail" in screen)
+    term.keys("q")
+    term.wait_for("__EXIT__0")
