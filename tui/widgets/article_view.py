@@ -22,12 +22,13 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from tui.model import Quote
+from tui.widgets.style_cache import StyleCache
 from tui.wrap import Line, wrap
 
 Span = tuple[int, int]
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(StyleCache, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--firm",
         "article-view--focus",
@@ -53,8 +54,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.firm_quotes: list[Span] = []
         self.focus_sentence: Optional[Span] = None
         self.focus_quote: Optional[Span] = None
-        self._styles_for: Optional[str] = None
-        self._styles: tuple[Style, Style, Style] = (Style(), Style(), Style())
 
     # -- what is lit up ---------------------------------------------------------
 
@@ -116,7 +115,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._ensure_wrapped()
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.style_for()
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
@@ -153,19 +152,11 @@ class ArticleView(ScrollView, can_focus=True):
             yield Segment(self.text[piece_start:piece_end], style)
 
     def _highlight_styles(self) -> tuple[Style, Style, Style]:
-        """The three highlight styles, looked up once per theme rather than once per line."""
-        key = self.app.theme
-        if self._styles_for != key:
-            self._styles_for = key
-            self._styles = tuple(  # type: ignore[assignment]
-                self.get_component_rich_style(name, partial=True)
-                for name in ("article-view--firm", "article-view--focus", "article-view--quote")
-            )
-        return self._styles
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._styles_for = None
+        return (
+            self.style_for("article-view--firm", partial=True),
+            self.style_for("article-view--focus", partial=True),
+            self.style_for("article-view--quote", partial=True),
+        )
 
     def get_selection(self, selection: Selection) -> Optional[tuple[str, str]]:
         """The article text under a mouse selection, exactly as in the article (not as wrapped)."""

@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.model import NOT_STATED, Firm
+from tui.widgets.style_cache import StyleCache
 
 ROW_HEIGHT = 2
 
@@ -31,7 +32,7 @@ Highlighter = Callable[[str], list[tuple[int, int]]]
 """Given a firm name, the character ranges to mark as matched."""
 
 
-class FirmList(ScrollView, can_focus=True):
+class FirmList(StyleCache, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "firm-list--name",
         "firm-list--detail",
@@ -146,26 +147,26 @@ class FirmList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.style_for()
         line = self.scroll_offset.y + y
         row, part = divmod(line, ROW_HEIGHT)
         if not self.firms:
             if line == 0:
-                return _strip(self.app.console, Text(self.empty_message, self.get_component_rich_style("firm-list--empty")), width, base)
+                return _strip(self.app.console, Text(self.empty_message, self.style_for("firm-list--empty")), width, base)
             return Strip.blank(width, base)
         if row >= len(self.firms):
             return Strip.blank(width, base)
         firm = self.firms[row]
         style = base
         if row == self.cursor:
-            style = base + self.get_component_rich_style("firm-list--cursor")
+            style = base + self.style_for("firm-list--cursor")
         text = self._name_line(firm) if part == 0 else self._detail_line(firm)
         return _strip(self.app.console, text, width, style)
 
     def _name_line(self, firm: Firm) -> Text:
-        text = Text(firm.name, self.get_component_rich_style("firm-list--name", partial=True), no_wrap=True)
+        text = Text(firm.name, self.style_for("firm-list--name", partial=True), no_wrap=True)
         if self.highlighter is not None:
-            match = self.get_component_rich_style("firm-list--match", partial=True)
+            match = self.style_for("firm-list--match", partial=True)
             for start, end in self.highlighter(firm.name):
                 text.stylize(match, start, end)
         return text
@@ -173,7 +174,7 @@ class FirmList(ScrollView, can_focus=True):
     def _detail_line(self, firm: Firm) -> Text:
         origin = firm.origin.value or f"origin {NOT_STATED}"
         sector = firm.sector.value or f"sector {NOT_STATED}"
-        return Text(f"  {origin} · {sector}", self.get_component_rich_style("firm-list--detail", partial=True), no_wrap=True)
+        return Text(f"  {origin} · {sector}", self.style_for("firm-list--detail", partial=True), no_wrap=True)
 
 
 def _strip(console: Console, text: Text, width: int, style: Style) -> Strip:

@@ -1,0 +1,123 @@
+"""The app's half of the scale benchmark (tests/benchmark.py): first frame, typing, cursor.
+
+* first frame: ``oases-tui --data FILE`` in a real pseudo-terminal (tests/ptyrun.py),
+  launch to the first painted frame (the first firm's name on screen);
+* key→repaint: in the running app (Pilot), a character typed in the search
+  field until the list is filtered and the screen repainted (the search index
+  built beforehand, as the app does in the background after start-up);
+* cursor move: the firm list's cursor-down until the detail pane shows the next
+  firm and the screen is repainted.
+Both as wall time (which includes waiting for Textual's next frame: it paints at
+most 60 times a second) and CPU time (the work itself); the frame floor is a
+bare refresh's wall time in the same run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+from ptyrun import run_to_first_frame
+from textual.widgets import Input
+
+from tui.app import OasesApp
+from tui.model import Dataset
+from tui.widgets.detail_pane import DetailPane
+from tui.widgets.firm_list import FirmList
+from tui.widgets.firms_pane import FirmsPane
+
+TYPED = "robot"
+
+
+class AppTimes(NamedTuple):
+    """Seconds, medians. Wall times include waiting for Textual's next frame (it paints
+    at most 60 times a second, so a repaint is never sooner than ``frame_floor``, the
+    time a bare refresh takes in the same run); CPU times are the work alone."""
+
+    first_frame: float
+    keystroke_wall: float
+    keystroke_cpu: float
+    cursor_wall: float
+    cursor_cpu: float
+    frame_floor: float
+
+
+def oases_command() -> list[str]:
+    script = Path(sys.executable).parent / "oases-tui"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
+
+
+def first_frame(path: Path, marker: str, repeat: int) -> float:
+    runs = [run_to_first_frame([*oases_command(), "--data", str(path)], marker, timeout=120) for _ in range(repeat)]
+    return statistics.median(run.first_frame for run in runs)
+
+
+async def _until_repainted(app: OasesApp, done: Callable[[], bool]) -> None:
+    """Wait until ``done()`` holds (the messages have gone round), then for the next screen refresh."""
+    while not done():
+        await asyncio.sleep(0)
+    painted = asyncio.Event()
+    app.call_after_refresh(painted.set)
+    await painted.wait()
+
+
+class Clock:
+    """Wall and CPU time of one measured step."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def start(self) -> None:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def stop(self) -> None:
+        self.wall.append(time.perf_counter() - self._wall)
+        self.cpu.append(time.process_time() - self._cpu)
+
+
+async def _pilot_times(dataset: Dataset, repeat: int) -> tuple[Clock, Clock, Clock]:
+    app = OasesApp(dataset)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        pane = app.query_one(FirmsPane)
+        pane.search_index  # noqa: B018 (waits for the background build)
+        firm_list = app.query_one(FirmList)
+        detail = app.query_one(DetailPane)
+        floor = Clock()
+        for _ in range(9):
+            floor.start()
+            firm_list.refresh()
+            await _until_repainted(app, lambda: True)
+            floor.stop()
+        moves = Clock()
+        for _ in range(max(9, repeat * 3)):
+            moves.start()
+            firm_list.action_cursor_down()  # what `down` does
+            target = firm_list.firm
+            await _until_repainted(app, lambda: detail.firm is target)  # noqa: B023 (awaited at once)
+            moves.stop()
+        keys = Clock()
+        await pilot.press("slash")
+        field = app.query_one("#search-input", Input)
+        for _ in range(repeat):
+            for key in TYPED:
+                expected = field.value + key
+                keys.start()
+                field.insert_text_at_cursor(key)  # what typing the key does
+                await _until_repainted(app, lambda: pane.shown_query == expected)  # noqa: B023 (awaited at once)
+                keys.stop()
+            field.value = ""
+            await pilot.pause()
+        return keys, moves, floor
+
+
+def measure_app(path: Path, dataset: Dataset, repeat: int) -> AppTimes:
+    frame = first_frame(path, dataset.firms[0].name, repeat)
+    keys, moves, floor = asyncio.run(_pilot_times(dataset, repeat))
+    median = statistics.median
+    return AppTimes(frame, median(keys.wall), median(keys.cpu), median(moves.wall), median(moves.cpu), median(floor.wall))
