@@ -61,8 +61,9 @@ def terminal() -> Iterator[Terminal]:
     assert APP.exists(), f"the console script is not installed at {APP}"
     made: list[Terminal] = []
 
-    def start(width: int = 120, height: int = 36, args: str = "") -> Terminal:
-        made.append(Terminal(f"{APP} {args}", width, height))
+    def start(width: int = 120, height: int = 36, args: str = "", env: str = "", command: str = "") -> Terminal:
+        """A terminal running ``env APP args`` (or ``command``, when given)."""
+        made.append(Terminal(command or f"{env} {APP} {args}", width, height))
         return made[-1]
 
     yield start  # type: ignore[misc]
@@ -166,3 +167,37 @@ def test_resize_storm_settles(terminal) -> None:  # type: ignore[no-untyped-def]
     screen = term.wait_for(lambda screen: "3: summary" in screen and "2 Detail" in screen)
     term.keys("q")
     term.wait_for("__EXIT__0")
+
+
+@pytest.mark.parametrize(
+    "env",
+    ["NO_COLOR=1", "TERM=xterm", "TERM=xterm-mono", "LANG=C LC_ALL=C", "LANG=C LC_ALL=C PYTHONUTF8=0 PYTHONCOERCECLOCALE=0"],
+)
+def test_hostile_terminal_settings_stay_usable(terminal, env: str) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(100, 30, env=env)
+    screen = term.wait_for(lambda screen: "iFLYTEK" in detail_lines(screen))
+    assert "Horizon Robotics" in firms_lines(screen) and "4 Source" in screen
+    term.keys("j")
+    term.wait_for(lambda screen: "Baidu Ai Cloud" in detail_lines(screen))
+    term.keys("/", *"robot")
+    term.wait_for(lambda screen: "2 of 8 firms" in firms_lines(screen))
+    term.keys("Escape", "q")
+    screen = term.wait_for("__EXIT__")
+    assert "__EXIT__0" in screen and "Traceback" not in screen
+
+
+def test_an_unexpected_error_restores_the_terminal_and_says_what_to_report(terminal) -> None:  # type: ignore[no-untyped-def]
+    # The help action is made to fail, standing in for any bug in the app.
+    code = (
+        "import sys; from tui import cli; from tui.app import OasesApp; "
+        "OasesApp.action_help = lambda self: 1 / 0; sys.exit(cli.main(sys.argv[1:]))"
+    )
+    term = terminal(100, 20, command=f"{sys.executable} -c '{code}'")
+    term.wait_for(lambda screen: "iFLYTEK" in detail_lines(screen))
+    term.keys("?")
+    screen = term.wait_for("__EXIT__")
+    assert "__EXIT__1" in screen
+    lines = [line for line in screen.splitlines() if line.strip()]
+    assert lines[0] == "oases-tui stopped on an unexpected error: ZeroDivisionError: division by zero"
+    assert lines[1].startswith("Please report it with the command you ran and oases-tui ")
+    assert "Traceback" not in screen and "1 Firms" not in screen  # the app's screen is gone: terminal restored

@@ -9,6 +9,7 @@ app is imported only when it is about to run.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from typing import NoReturn, Optional
@@ -78,11 +79,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return export(args.data, args.format, query=args.query, firm_id=args.firm)
         return run_app(args.data, debug=args.debug)
     except DatasetError as error:
-        for line in error.lines():
+        for line in error.report():
             print(line, file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _speak_utf8() -> None:
+    """Write the screen as UTF-8 even under a non-UTF-8 locale (LANG=C without Python's
+    UTF-8 mode, or a Latin-1 locale): Textual's box drawing would otherwise come out
+    as backslash escapes. Terminals are UTF-8 in practice whatever the locale says."""
+    for stream in (sys.__stdout__, sys.__stderr__):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def run_app(file: Optional[str], debug: bool = False) -> int:
@@ -90,6 +101,10 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
     from tui.problems import one_line
 
     dataset = load(file)  # refuse a bad file before the terminal is taken over
+    # The dataset lives as long as the app: keep the garbage collector from
+    # rescanning its millions of objects (seconds, at 100,000 firms) ever again.
+    gc.freeze()
+    _speak_utf8()
     from tui.app import OasesApp
 
     app = OasesApp(dataset, debug=debug)
