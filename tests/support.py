@@ -87,3 +87,58 @@ def naughty_dataset_text(bundled_text: str) -> str:
     )
     assert text.count(str(8 + count)) >= 1 and f"count = {15 + count}" in text, "the bundled dataset changed shape"
     return text + "\n\n" + "\n".join(blocks)
+
+
+def _toml_key(key: str) -> str:
+    return key if key and all(char.isascii() and (char.isalnum() or char in "-_") for char in key) else toml_string(key)
+
+
+def toml_value(value: object) -> str:
+    """``value`` (a string, int, bool, float, list or dict, however nested) as an inline TOML value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value:
+            return "nan"
+        return {float("inf"): "inf", float("-inf"): "-inf"}.get(value, repr(value))
+    if isinstance(value, str):
+        return toml_string(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_toml_key(key)} = {toml_value(item)}" for key, item in value.items()) + " }"
+    raise TypeError(f"no TOML for {type(value).__name__}")
+
+
+def toml_document(document: dict[str, object], inline_flat: bool = True) -> str:
+    """``document`` as TOML text that tomli reads back equal (NaN aside): a table holding
+    tables is a ``[table]``, a non-empty list of tables an ``[[array]]``; a table of plain
+    values is written inline if ``inline_flat`` (``origin = { value = ..., quote = ... }``)."""
+    lines: list[str] = []
+
+    def header_style(value: object) -> bool:
+        if isinstance(value, dict):
+            return not inline_flat or any(isinstance(item, (dict, list)) for item in value.values())
+        return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+    def table(path: list[str], data: dict[str, object]) -> None:
+        later = []
+        for key, value in data.items():
+            if header_style(value):
+                later.append((key, value))
+            else:
+                lines.append(f"{_toml_key(key)} = {toml_value(value)}")
+        for key, value in later:
+            dotted = ".".join(_toml_key(part) for part in [*path, key])
+            if isinstance(value, dict):
+                lines.extend(["", f"[{dotted}]"])
+                table([*path, key], value)
+            else:
+                for item in value:  # type: ignore[attr-defined]
+                    lines.extend(["", f"[[{dotted}]]"])
+                    table([*path, key], item)
+
+    table([], document)
+    return "\n".join(lines) + "\n"

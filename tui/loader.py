@@ -56,15 +56,15 @@ def load_dataset(path: Union[str, Path]) -> Dataset:
         document = parse_toml(text, file)
         problems: list[Problem] = []
         dataset = _Builder(file, problems).dataset(document)
+        if problems or dataset is None:  # still without the collector: there may be 800,000 problems
+            from tui.locate import locate_all  # only a refused file needs line numbers
+
+            located = locate_all(problems, text)
+            located.sort(key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0))
+            raise DatasetError(file, located)
     finally:
         if collecting:
             gc.enable()
-    if problems or dataset is None:
-        from tui.locate import locate_all  # only a refused file needs line numbers
-
-        located = locate_all(problems, text)
-        located.sort(key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0))
-        raise DatasetError(file, located)
     return dataset
 
 

@@ -24,16 +24,28 @@ class Problem(NamedTuple):
         return f"{place}:{where} {one_line(self.message)}"
 
 
+MAX_REPORTED = 100
+"""A refused file's problems beyond this many are counted, not printed: 800,000 lines would help no one."""
+
+
 class DatasetError(Exception):
     """A data file that cannot be used, with every problem found in it."""
 
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.file = file
         self.problems = problems
-        super().__init__(self.lines()[0] if problems else file)
+        super().__init__(problems[0].format(file) if problems else file)  # not lines()[0]: a file can have 800,000 problems
 
     def lines(self) -> list[str]:
         return [problem.format(self.file) for problem in self.problems]
+
+    def report(self, limit: int = MAX_REPORTED) -> list[str]:
+        """What ``check`` prints: the first ``limit`` problems' lines, then how many more there are, if any."""
+        lines = [problem.format(self.file) for problem in self.problems[:limit]]
+        more = len(self.problems) - limit
+        if more > 0:
+            lines.append(f"… and {more:,} more problem{'s' if more > 1 else ''}")
+        return lines
 
 
 def one_line(text: str) -> str:
@@ -42,11 +54,17 @@ def one_line(text: str) -> str:
 
 
 def visible(text: str) -> str:
-    """Show control and format characters as escapes, so a message can't mangle a terminal."""
+    """Show control and format characters as escapes, so a message can't mangle a terminal.
+
+    Line separators and lone surrogates too: the first would break the line, the second
+    (a file name's undecodable byte, as Python gives it) can't be written to a strict UTF-8 stream.
+    """
+    if text.isprintable():
+        return text  # the usual case: no control or format character at all (bidi controls are format characters)
     out = []
     for char in text:
         code = ord(char)
-        if code < 0x20 or 0x7F <= code < 0xA0 or char in BIDI_CONTROLS:
+        if code < 0x20 or 0x7F <= code < 0xA0 or char in BIDI_CONTROLS or char in LINE_SEPARATORS or 0xD800 <= code < 0xE000:
             out.append(f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}")
         else:
             out.append(char)
@@ -55,3 +73,6 @@ def visible(text: str) -> str:
 
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Characters that reorder the text around them (the "Trojan Source" set)."""
+
+LINE_SEPARATORS = frozenset("\u2028\u2029")
+"""Not control characters, but line breaks to an editor or ``str.splitlines``: a problem stays one line."""
