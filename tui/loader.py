@@ -128,7 +128,7 @@ class _Table:
         self.path = path
         self.problems = problems
         if not keys.issuperset(data):  # the usual case skips building the difference
-            for key in data.keys() - keys:
+            for key in [key for key in data if key not in keys]:  # in file order: a set would vary from run to run
                 self.problem(key, f"unknown key (expected one of: {', '.join(sorted(keys))})")
 
     def key_path(self, key: str) -> str:
