@@ -52,7 +52,7 @@ def _index(text: str) -> dict[str, tuple[int, int]]:
     arrays: dict[str, int] = {}  # array-of-tables path -> index of its latest table
     table = ""
     in_string = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines(): TOML lines end at \n only, not at U+2028 or \x85
         if in_string:
             if line.count("'''") % 2 or line.count('"""') % 2:
                 in_string = False
