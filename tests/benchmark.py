@@ -128,10 +128,14 @@ def app_cells(row: Row) -> list[str]:
     if row.app is None:
         return ["n/a"] * 3
     app = row.app
-    frame_target = 1.5 if row.size == 10_000 else (row.parse + 1.0 if row.size == 100_000 else None)
     key_target = KEY_TO_REPAINT_TARGETS_MS.get(row.size)
+    frame = ms(app.first_frame)
+    if row.size == 10_000:
+        frame += f" {verdict(app.first_frame <= 1.5)}"
+    elif row.size == 100_000:
+        frame += f" (parse + {ms(app.first_frame_past_parse)}) {verdict(app.first_frame_past_parse <= 1.0)}"
     return [
-        ms(app.first_frame) + ("" if frame_target is None else f" {verdict(app.first_frame <= frame_target)}"),
+        frame,
         f"{ms(app.keystroke_wall)} ({ms(app.keystroke_cpu)} cpu)"
         + ("" if key_target is None else f" {verdict(app.keystroke_wall * 1000 < key_target)}"),
         f"{ms(app.cursor_wall)} ({ms(app.cursor_cpu)} cpu) {verdict(app.cursor_cpu * 1000 < CURSOR_TARGET_MS)}",
@@ -178,8 +182,9 @@ def print_rows(rows: Sequence[Row]) -> None:
     print_table(["keystroke", *(f"{row.size:,} firms" for row in rows)], per_keystroke)
     targets = ", ".join(f"< {limit:g} ms at {size:,}" for size, limit in SEARCH_TARGETS_MS.items())
     print(f"\nTargets: load/parse ≤ {RATIO_TARGET}; slowest keystroke {targets}.")
-    print("First frame ≤ 1.5 s at 10,000 and ≤ parse + 1 s at 100,000; key→repaint < 50 ms at 10,000 and")
-    print(f"< 100 ms at 100,000; cursor move < {CURSOR_TARGET_MS:g} ms of work (cpu) at any size. Medians of the runs.")
+    print("First frame ≤ 1.5 s at 10,000 and ≤ parse + 1 s at 100,000 (median over launch/parse pairs);")
+    print(f"key→repaint < 50 ms at 10,000 and < 100 ms at 100,000; cursor move < {CURSOR_TARGET_MS:g} ms of work (cpu).")
+    print("Medians of the runs.")
     floors = ", ".join(ms(row.app.frame_floor) for row in rows if row.app is not None)
     print(f"Wall times include waiting for Textual's next frame (60 per second): a bare refresh took {floors}.")
 

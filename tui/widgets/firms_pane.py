@@ -38,6 +38,8 @@ def unnamed_note(dataset: Dataset) -> Content:
 
 PREBUILD_FROM = 5_000
 """From this many firms the search index is built in the background after start-up."""
+PREBUILD_AFTER = 1.0
+"""Seconds after start-up; a search typed sooner builds the index there and then."""
 
 
 class Subset(Sequence[Firm]):
@@ -102,7 +104,11 @@ class FirmsPane(Vertical):
         if len(self.dataset.firms) >= PREBUILD_FROM:
             # Building takes ~0.7 s at 100,000 firms: do it now, off the UI thread,
             # so the first keystroke of a search doesn't stall.
-            self.call_after_refresh(self.run_worker, lambda: self.search_index, thread=True, group="search-index")
+            # A second's wait keeps the build from competing with the first frames for the GIL.
+            self.set_timer(PREBUILD_AFTER, self._prebuild_search_index)
+
+    def _prebuild_search_index(self) -> None:
+        self.run_worker(lambda: self.search_index, thread=True, group="search-index")
 
     def go_to(self, firm: Firm) -> None:
         """Put the cursor on ``firm``, clearing a search that hides it."""
