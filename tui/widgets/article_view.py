@@ -90,11 +90,6 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         """The screen line (in the whole wrapped article) that shows character ``offset``."""
         return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
 
-    @property
-    def lines(self) -> list[Line]:
-        self._ensure_wrapped()
-        return self._lines
-
     # -- rendering --------------------------------------------------------------
 
     def _ensure_wrapped(self) -> None:

@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from tui.model import Dataset, Firm
 from tui.widgets.firm_list import FirmList
-from tui.widgets.search_bar import SearchBar, query_or_none
+from tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from tui.search import FirmSearch
@@ -132,7 +132,7 @@ class FirmsPane(Vertical):
     def filter(self, query: str) -> None:
         """Show the firms matching ``query``, best first, matched letters marked."""
         firm_list = self.firm_list
-        if query_or_none(query) is None:
+        if not query.strip():  # empty or only spaces: nothing to search for
             self._show_all()
             return
         from tui.search import name_highlights

@@ -8,7 +8,7 @@ they mean for the list.
 
 from __future__ import annotations
 
-from typing import ClassVar, Optional
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -79,8 +79,3 @@ class SearchBar(Horizontal):
         """Empty the field and hide the bar."""
         self.input.value = ""
         self.display = False
-
-
-def query_or_none(query: str) -> Optional[str]:
-    """The query, or None if it holds nothing to search for (empty or only spaces)."""
-    return query if query.strip() else None
