@@ -18,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from tui.commands import CopyCommands, FirmCommands
 from tui.model import Dataset, Firm
@@ -29,6 +28,7 @@ from tui.widgets.detail_pane import DetailPane
 from tui.widgets.fact_list import FactList
 from tui.widgets.firm_list import FirmList
 from tui.widgets.firms_pane import FirmsPane
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from tui.copier import Copier
@@ -91,7 +91,7 @@ class OasesApp(App[None]):
                     yield FactList(id="summary-facts")
                 with Vertical(id="source", classes=self._layout_classes("pane", "source")):
                     yield ArticleView(self.dataset.source.text, id="article")
-        yield Footer()
+        yield KeyBar()
 
     def _layout_classes(self, kind: str, name: str) -> str:
         """A pane's or column's classes for the current layout state."""
@@ -237,9 +237,9 @@ class OasesApp(App[None]):
         self.query_one(FirmsPane).go_to(firm)
         self.action_focus_pane("firms")
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         self._show("firms")
-        self.query_one(FirmsPane).open_search()
+        await self.query_one(FirmsPane).open_search()
 
     def action_help(self) -> None:
         from tui.widgets.help_screen import HelpScreen

@@ -3,7 +3,9 @@
 It owns searching: each keystroke in the field re-ranks the list with
 :class:`tui.search.FirmSearch` (built on the first search, not at start-up) and
 marks the matched letters; escape brings the whole list back with the cursor on
-the firm that was selected.
+the firm that was selected. The search field itself is mounted on the first
+``/``: hidden until then, it would only cost start-up time (four widgets to
+style, one of them an ``Input``).
 """
 
 from __future__ import annotations
@@ -73,21 +75,16 @@ class FirmsPane(Vertical):
         self.shown_query = ""
         """The query the list is filtered by ("" for every firm)."""
         self._last_selected: Optional[Firm] = None
+        self.search_bar: Optional[SearchBar] = None
+        """The search field, once the user has opened it."""
 
     def compose(self) -> ComposeResult:
-        bar = SearchBar(id="search-bar")
-        bar.display = False
-        yield bar
         yield FirmList(self.dataset.firms, id="firm-list")
         yield Static(unnamed_note(self.dataset), id="unnamed-note", markup=False)
 
     @property
     def firm_list(self) -> FirmList:
         return self.query_one(FirmList)
-
-    @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one(SearchBar)
 
     @property
     def search_index(self) -> FirmSearch:
@@ -116,17 +113,22 @@ class FirmsPane(Vertical):
             self.clear_search()
             self.firm_list.select(firm)
 
-    def open_search(self) -> None:
+    async def open_search(self) -> None:
+        """Show the search field (mounting it the first time) with the cursor in it."""
+        if self.search_bar is None:
+            self.search_bar = SearchBar(id="search-bar")
+            await self.mount(self.search_bar, before=self.firm_list)
         self.search_bar.open()
         self._show_count()
 
     def clear_search(self) -> None:
         """Back to every firm, the cursor staying on the selected one."""
-        self.search_bar.reset()
+        if self.search_bar is not None:
+            self.search_bar.reset()
         self._show_all()
 
     def action_clear_search(self) -> None:
-        if self.search_bar.display:
+        if self.search_bar is not None and self.search_bar.display:
             self.clear_search()
 
     def filter(self, query: str) -> None:
@@ -152,7 +154,8 @@ class FirmsPane(Vertical):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.search_bar.show_count(len(self.firm_list.firms), len(self.dataset.firms))
+        if self.search_bar is not None:
+            self.search_bar.show_count(len(self.firm_list.firms), len(self.dataset.firms))
 
     @on(FirmList.Highlighted)
     def _remember(self, event: FirmList.Highlighted) -> None:
