@@ -29,7 +29,8 @@ async def test_every_naughty_string_is_shown_literally(tmp_path: Path, bundled_t
             detail.show_firm(firm)
             assert firm_list._name_line(firm).plain == firm.name
             assert str(heading.render()).split("\n")[0] == firm.name
-            shown = [str(facts.get_option_at_index(i).prompt) for i in range(facts.option_count)]
+            shown = [row.text.plain for row in facts.rows]
+            assert len(shown) == len(firm.fact_rows())
             for fact, prompt in zip(firm.fact_rows(), shown):
                 assert prompt.startswith(f"{fact.label}: {fact.value or 'not stated in the source'}")
             if index % 25 == 0:

@@ -7,6 +7,7 @@ from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
 from tui.widgets.detail_pane import DetailPane
+from tui.widgets.fact_list import FactList
 from tui.widgets.firm_list import FirmList
 
 SIZE = (120, 36)
@@ -78,7 +79,7 @@ async def test_no_match_says_so_and_the_detail_is_empty() -> None:
         detail = app.query_one(DetailPane)
         assert detail.firm is None
         assert "Nothing selected" in str(app.query_one("#detail-heading", Static).render())
-        assert app.query_one("#detail-facts").option_count == 0  # type: ignore[attr-defined]
+        assert app.query_one("#detail-facts", FactList).rows == []
 
 
 async def test_enter_goes_to_the_list_on_the_best_match_keeping_the_filter() -> None:

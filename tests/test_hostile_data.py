@@ -293,7 +293,7 @@ async def test_very_long_values_in_the_app(long_file: Path, size: tuple[int, int
         assert facts.size.height > 0 and "Origin: Mainland China" in screen_text(app)
         # The long value, wrapped; and copied whole.
         await pilot.press("g", "2")
-        index = next(i for i, fact in enumerate(facts._facts) if fact is not None and fact.value == LONG_VALUE)
+        index = next(i for i, row in enumerate(facts.rows) if row.fact is not None and row.fact.value == LONG_VALUE)
         facts.highlighted = index
         await pilot.pause()
         assert_fits(app, size[0])

@@ -3,41 +3,64 @@
 Used by the firm detail and the programme summary. Moving the cursor posts
 :class:`FactList.FactHighlighted`, which the app turns into a highlight in the
 source pane: the reader sees where the article says each fact.
+
+It draws its lines itself (Textual's line API), like the firm list and the
+source pane: each fact is wrapped once per pane width and each screen line is a
+ready strip. An ``OptionList`` did the same job, but styling and rendering the
+two of them was about a sixth of the app's start-up
+(``python tests/bench_startup.py``).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from typing import ClassVar, Optional
+from typing import ClassVar, NamedTuple, Optional
 
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
-from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.model import Fact
+from tui.widgets.style_cache import StyleCache
 
 NOT_STATED_TEXT = "not stated in the source"
 
 
-def fact_prompt(fact: Fact) -> Content:
-    """A fact as two or more lines: "Label: value", then its quote, all literal text."""
-    label = Content(f"{fact.label}: ").stylize("bold $text-primary")
-    value = Content(NOT_STATED_TEXT).stylize("italic $text-warning") if fact.value is None else Content(fact.value)
-    prompt = label + value
-    if fact.quote is not None:
-        prompt += Content(f"\n“{fact.quote.text}”").stylize("italic $text-muted")
-    return prompt + Content("\n")  # a blank line between facts
+class Row(NamedTuple):
+    """A heading (``fact`` is ``None``) or a fact, as the text it is drawn from."""
+
+    fact: Optional[Fact]
+    text: Text
 
 
-class FactList(OptionList):
+class FactList(StyleCache, ScrollView, can_focus=True):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "fact-list--heading",
+        "fact-list--label",
+        "fact-list--not-stated",
+        "fact-list--quote",
+        "fact-list--cursor",
+    }
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
     ]
+
+    highlighted: reactive[Optional[int]] = reactive(None, always_update=True, init=False)
+    """The row under the cursor (an index into :attr:`rows`; never a heading)."""
 
     class FactHighlighted(Message):
         """The cursor is on ``fact`` (``None``: on nothing)."""
@@ -53,36 +76,129 @@ class FactList(OptionList):
 
     def __init__(self, *, id: Optional[str] = None) -> None:
         super().__init__(id=id)
-        self._facts: list[Optional[Fact]] = []
+        self._sections: Sequence[tuple[Optional[str], Sequence[Fact]]] = []
+        self.rows: list[Row] = []
+        """What the list shows, in order; built from the facts when styles are known."""
+        self._text_styles: tuple[Style, ...] = ()
+        """The styles the rows' text was built with."""
+        self._lines: list[Strip] = []
+        self._row_starts: list[int] = [0]
+        """The first screen line of each row, and the total after the last."""
+        self._laid_out_width = 0
+        """The width the rows are wrapped to; 0 before the pane has a size."""
 
     @property
     def fact(self) -> Optional[Fact]:
         """The fact under the cursor."""
         index = self.highlighted
-        return self._facts[index] if index is not None and 0 <= index < len(self._facts) else None
+        return self.rows[index].fact if index is not None and 0 <= index < len(self.rows) else None
 
     @property
     def facts(self) -> list[Fact]:
-        return [fact for fact in self._facts if fact is not None]
+        return [row.fact for row in self.rows if row.fact is not None]
 
     def show_facts(self, sections: Sequence[tuple[Optional[str], Sequence[Fact]]]) -> None:
         """Show the facts, grouped under headings (a heading of ``None`` shows none); cursor to the top."""
-        options: list[Option] = []
-        self._facts = []
-        for heading, facts in sections:
-            if heading is not None:
-                options.append(Option(Content(heading).stylize("bold $text-accent underline"), disabled=True))
-                self._facts.append(None)
-            for fact in facts:
-                options.append(Option(fact_prompt(fact)))
-                self._facts.append(fact)
-        self.set_options(options)
-        self.highlighted = next((i for i, fact in enumerate(self._facts) if fact is not None), None)
+        self._sections = sections
+        self._build_rows()
+        self.refresh()
+        self.highlighted = next((i for i, row in enumerate(self.rows) if row.fact is not None), None)
         self.scroll_home(animate=False)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
+    def _build_rows(self) -> None:
+        """The rows' text, in the current styles (the theme's colours)."""
+        self._text_styles = heading, label, not_stated, quote = self._current_text_styles()
+        self.rows = []
+        for title, facts in self._sections:
+            if title is not None:
+                self.rows.append(Row(None, Text.assemble((title, heading))))  # a span: Text.render drops a base style
+            for fact in facts:
+                # "Label: value", then the quote on the next line, all literal text.
+                text = Text.assemble((f"{fact.label}: ", label))
+                if fact.value is None:
+                    text.append(NOT_STATED_TEXT, not_stated)
+                else:
+                    text.append(fact.value)
+                if fact.quote is not None:
+                    text.append(f"\n“{fact.quote.text}”", quote)
+                self.rows.append(Row(fact, text))
+        self._laid_out_width = 0
+
+    def _current_text_styles(self) -> tuple[Style, ...]:
+        names = ("heading", "label", "not-stated", "quote")
+        return tuple(self.style_for(f"fact-list--{name}", partial=True) for name in names)
+
+    # -- layout -----------------------------------------------------------------
+
+    def _layout(self) -> bool:
+        """Wrap every row to the pane's width (once per width): one strip per screen line.
+        False while the pane has no size yet (nothing is wrapped to a width it won't have)."""
+        if self._current_text_styles() != self._text_styles:
+            self._build_rows()  # restyled since (a theme change): the colours are in the text
+        width = self.scrollable_content_region.width
+        if width == self._laid_out_width or width <= 0:
+            return width > 0
+        self._laid_out_width = width
+        console = self.app.console
+        self._lines = []
+        self._row_starts = []
+        for row in self.rows:
+            self._row_starts.append(len(self._lines))
+            for line in row.text.wrap(console, width, overflow="fold"):
+                self._lines.append(Strip(line.render(console), line.cell_len))
+            if row.fact is not None:
+                self._lines.append(Strip([], 0))  # a blank line after each fact, part of it
+        self._row_starts.append(len(self._lines))
+        self.virtual_size = Size(width, len(self._lines))
+        return True
+
+    def on_resize(self) -> None:
+        self._layout()
+        self._scroll_to_row(self.highlighted)
+
+    def _row_at_line(self, line: int) -> Optional[int]:
+        if not self._layout() or not 0 <= line < self._row_starts[-1]:
+            return None
+        return bisect.bisect_right(self._row_starts, line) - 1
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = self.scroll_offset.y + y
+        style = self.style_for()
+        if not self._layout() or line >= len(self._lines):
+            return Strip.blank(width, style)
+        if self.highlighted is not None and self._row_at_line(line) == self.highlighted:
+            style = style + self.style_for("fact-list--cursor")
+        strip = Strip(Segment.apply_style(self._lines[line], style))
+        return strip.extend_cell_length(width, style).crop(0, width)
+
+    # -- cursor -----------------------------------------------------------------
+
+    def watch_highlighted(self, old: Optional[int], new: Optional[int]) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_to_row(new)
         self.post_message(self.FactHighlighted(self, self.fact))
+
+    def _row_region(self, row: Optional[int]) -> Optional[Region]:
+        """Where ``row`` is in the whole list (None for no row, or before the pane has a size)."""
+        if row is None or not 0 <= row < len(self.rows) or not self._layout():
+            return None
+        start, end = self._row_starts[row], self._row_starts[row + 1]
+        return Region(0, start, self.size.width, end - start)
+
+    def _refresh_row(self, row: Optional[int]) -> None:
+        region = self._row_region(row)
+        if region is not None:
+            self.refresh(region.translate((0, -self.scroll_offset.y)))
+
+    def _scroll_to_row(self, row: Optional[int]) -> None:
+        region = self._row_region(row)
+        if region is None:
+            return
+        # A fact taller than the pane shows from its first line.
+        region = region.crop_size((region.width, max(1, min(region.height, self.scrollable_content_region.height))))
+        self.scroll_to_region(region, animate=False, force=True)
 
     def action_cursor_up(self) -> None:
         """Up, stopping at the first fact (a fact list doesn't wrap around)."""
@@ -92,13 +208,48 @@ class FactList(OptionList):
         """Down, stopping at the last fact."""
         self._step(1)
 
+    def action_first(self) -> None:
+        self._move_to(0, 1)
+        self.scroll_home(animate=False)  # with the heading above it
+
+    def action_last(self) -> None:
+        self._move_to(len(self.rows) - 1, -1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def _page(self, direction: int) -> None:
+        """Move the cursor by a pane's height of lines, to the fact there."""
+        if self.highlighted is None or not self._layout():
+            return
+        line = self._row_starts[self.highlighted] + direction * max(1, self.scrollable_content_region.height)
+        line = max(0, min(line, self._row_starts[-1] - 1))
+        row = self._row_at_line(line)
+        if row is not None:
+            self._move_to(row, direction)
+
     def _step(self, direction: int) -> None:
         index = self.highlighted
-        step = index + direction if index is not None else 0
-        while 0 <= step < len(self._facts):
-            if self._facts[step] is not None:
-                self.highlighted = step
-                return
-            step += direction
-        if direction < 0:
+        if index is None:
+            self._move_to(0, 1)
+            return
+        self._move_to(index + direction, direction)
+        if direction < 0 and self.highlighted == index:
             self.scroll_home(animate=False)  # bring a heading above the first fact into view
+
+    def _move_to(self, row: int, direction: int) -> None:
+        """The cursor to ``row``, or the nearest fact from there in ``direction`` (headings are skipped)."""
+        while 0 <= row < len(self.rows):
+            if self.rows[row].fact is not None:
+                if row != self.highlighted:
+                    self.highlighted = row
+                return
+            row += direction
+
+    def on_click(self, event: events.Click) -> None:
+        row = self._row_at_line(event.y + self.scroll_offset.y)
+        if row is not None and self.rows[row].fact is not None:
+            self.highlighted = row
