@@ -82,15 +82,19 @@ class OasesApp(App[None]):
         # frame needs no restyle (see apply_layout for what they mean).
         mode = self.layout_mode(self.size)
         self._layout_state = (mode, self.active_pane, self.front_pane)
+        # The first firm is shown in the first frame; the list's cursor starts on it.
+        first = self.dataset.firms[0] if self.dataset.firms else None
+        article = ArticleView(self.dataset.source.text, id="article")
+        article.show_firm(first.quotes() if first is not None else [])
         with Horizontal(id="columns", classes=f"-{mode}"):
             with Vertical(id="left", classes=self._layout_classes("column", "left")):
                 yield FirmsPane(self.dataset, id="firms", classes=self._layout_classes("pane", "firms"))
-                yield DetailPane(id="detail", classes=self._layout_classes("pane", "detail"))
+                yield DetailPane(first, id="detail", classes=self._layout_classes("pane", "detail"))
             with Vertical(id="right", classes=self._layout_classes("column", "right")):
                 with Vertical(id="summary", classes=self._layout_classes("pane", "summary")):
                     yield FactList(id="summary-facts")
                 with Vertical(id="source", classes=self._layout_classes("pane", "source")):
-                    yield ArticleView(self.dataset.source.text, id="article")
+                    yield article
         yield KeyBar()
 
     def _layout_classes(self, kind: str, name: str) -> str:

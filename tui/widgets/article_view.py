@@ -54,14 +54,19 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         self.firm_quotes: list[Span] = []
         self.focus_sentence: Optional[Span] = None
         self.focus_quote: Optional[Span] = None
+        self._pending_scroll: Optional[int] = None
+        """An offset to scroll to once the pane has a size (a firm shown before the first frame)."""
 
     # -- what is lit up ---------------------------------------------------------
 
     def show_firm(self, quotes: Iterable[Quote]) -> None:
         """Light up the sentences behind a firm's facts and scroll to the first of them."""
         quotes = sorted(quotes, key=lambda quote: quote.start)
-        self.firm_sentences = _merge((quote.sentence_start, quote.sentence_end) for quote in quotes)
-        self.firm_quotes = _merge((quote.start, quote.end) for quote in quotes)
+        sentences = _merge((quote.sentence_start, quote.sentence_end) for quote in quotes)
+        quoted = _merge((quote.start, quote.end) for quote in quotes)
+        if (sentences, quoted, None) == (self.firm_sentences, self.firm_quotes, self.focus_sentence):
+            return  # lit up already: no repaint
+        self.firm_sentences, self.firm_quotes = sentences, quoted
         self.focus_sentence = self.focus_quote = None
         self.refresh()
         if self.firm_sentences:
@@ -80,6 +85,9 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line holding article character ``offset`` is near the top, with context."""
+        if not self.scrollable_content_region.width:
+            self._pending_scroll = offset  # not laid out yet: wrapping now would be at a made-up width
+            return
         self._ensure_wrapped()
         line = self.line_of(offset)
         top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.scrollable_content_region.height
@@ -105,6 +113,9 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._ensure_wrapped()
+        if self._pending_scroll is not None:
+            offset, self._pending_scroll = self._pending_scroll, None
+            self.scroll_to_offset(offset)
 
     def render_line(self, y: int) -> Strip:
         self._ensure_wrapped()

@@ -25,19 +25,28 @@ def firm_heading(firm: Optional[Firm], empty_reason: str) -> Content:
 class DetailPane(Vertical):
     """The pane's heading names the firm; its :class:`FactList` holds the facts."""
 
-    def __init__(self, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
+    def __init__(self, firm: Optional[Firm], *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.firm: Optional[Firm] = None
+        self.firm = firm
+        """The firm shown; the first one is shown from the first frame, not a frame later."""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-heading", markup=False)
+        yield Static(firm_heading(self.firm, "No firm is selected."), id="detail-heading", markup=False)
         yield FactList(id="detail-facts")
+
+    def on_mount(self) -> None:
+        self._show_facts()
 
     @property
     def facts(self) -> FactList:
         return self.query_one("#detail-facts", FactList)
 
     def show_firm(self, firm: Optional[Firm], empty_reason: str = "No firm is selected.") -> None:
+        if firm is self.firm and firm is not None:
+            return  # already shown: no repaint
         self.firm = firm
         self.query_one("#detail-heading", Static).update(firm_heading(firm, empty_reason))
-        self.facts.show_facts([(None, firm.fact_rows())] if firm is not None else [])
+        self._show_facts()
+
+    def _show_facts(self) -> None:
+        self.facts.show_facts([(None, self.firm.fact_rows())] if self.firm is not None else [])
