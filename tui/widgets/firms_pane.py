@@ -24,10 +24,10 @@ from textual.widgets import Static
 
 from tui.model import Dataset, Firm
 from tui.widgets.firm_list import FirmList
-from tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from tui.search import FirmSearch
+    from tui.widgets.search_bar import SearchBar
 
 
 def unnamed_note(dataset: Dataset) -> Content:
@@ -116,6 +116,8 @@ class FirmsPane(Vertical):
     async def open_search(self) -> None:
         """Show the search field (mounting it the first time) with the cursor in it."""
         if self.search_bar is None:
+            from tui.widgets.search_bar import SearchBar  # (its module loads on the first search, too)
+
             self.search_bar = SearchBar(id="search-bar")
             await self.mount(self.search_bar, before=self.firm_list)
         self.search_bar.open()
@@ -162,15 +164,12 @@ class FirmsPane(Vertical):
         if event.firm is not None:
             self._last_selected = event.firm  # escape comes back to it, even after "no match"
 
-    @on(SearchBar.Changed)
-    def _query_changed(self, event: SearchBar.Changed) -> None:
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.filter(event.query)
 
-    @on(SearchBar.Done)
-    def _to_list(self) -> None:
+    def on_search_bar_done(self) -> None:
         self.firm_list.focus()
 
-    @on(SearchBar.Cleared)
-    def _cleared(self) -> None:
+    def on_search_bar_cleared(self) -> None:
         self.clear_search()
         self.firm_list.focus()
