@@ -4,7 +4,8 @@
 
 Measures, interleaved in one run so a busy machine slows both alike:
   (a) a minimal Textual app showing one Static, and (b) `oases-tui` on the bundled
-  dataset: time from launch to the first painted frame, and peak memory; medians
+  dataset: time from launch to the first painted frame (for oases-tui, the first
+  that shows every pane filled), and peak memory; medians
   and the ratio b/a (targets: 1.2x for the first frame, 1.3x for memory).
 Then the non-interactive commands (--help, --version, check, export), which must
 not import Textual, against `python -c pass` plus tomli's parse of the dataset
@@ -37,6 +38,11 @@ class Minimal(App):
 
 Minimal().run()
 """
+
+
+OASES_MARKERS = ("Baidu Ai Cloud", "“iFLYTEK, a Chinese", "Set up", "Seventeen companies", "palette")
+"""Text from each pane (list, detail, summary, source) and the key line: the frame
+timed is the first that shows the whole screen, not just the first that shows something."""
 
 
 def oases_command() -> list[str]:
@@ -76,18 +82,18 @@ def main() -> None:
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
         # One warm-up each, not counted: the first launch pays for cold file caches.
         run_to_first_frame([sys.executable, str(minimal)], "minimal-ready")
-        run_to_first_frame(oases_command(), "iFLYTEK")
+        run_to_first_frame(oases_command(), OASES_MARKERS)
         a_runs: list[Run] = []
         b_runs: list[Run] = []
         for _ in range(args.runs):
             a_runs.append(run_to_first_frame([sys.executable, str(minimal)], "minimal-ready"))
-            b_runs.append(run_to_first_frame(oases_command(), "iFLYTEK"))
+            b_runs.append(run_to_first_frame(oases_command(), OASES_MARKERS))
 
     a_frame = statistics.median(run.first_frame for run in a_runs)
     b_frame = statistics.median(run.first_frame for run in b_runs)
     a_rss = statistics.median(run.peak_rss_mb for run in a_runs)
     b_rss = statistics.median(run.peak_rss_mb for run in b_runs)
-    print(f"First frame in a 120x36 pseudo-terminal, median of {args.runs} interleaved runs")
+    print(f"First frame in a 120x36 pseudo-terminal (oases-tui: every pane filled), median of {args.runs} interleaved runs")
     print(f"  {'':32} {'first frame':>12} {'peak memory':>12}")
     print(f"  {'(a) minimal Textual app':32} {a_frame * 1000:10.0f} ms {a_rss:9.1f} MB")
     print(f"  {'(b) oases-tui, bundled dataset':32} {b_frame * 1000:10.0f} ms {b_rss:9.1f} MB")

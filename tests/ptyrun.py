@@ -1,8 +1,8 @@
 """Run a program in a real pseudo-terminal and time its first painted frame (for the benchmarks).
 
 Stdlib only. The program gets a terminal of the given size; we read what it
-writes until a marker string appears (text that is only on screen once the
-first frame is painted), then send ctrl+q and collect its peak memory.
+writes until every marker string has appeared (text that is only on screen
+once the frame is painted), then send ctrl+q and collect its peak memory.
 """
 
 from __future__ import annotations
@@ -28,10 +28,16 @@ class Run:
 
 
 def run_to_first_frame(
-    command: Sequence[str], marker: str, size: tuple[int, int] = (120, 36), timeout: float = 60.0, env: dict[str, str] | None = None
+    command: Sequence[str],
+    marker: str | Sequence[str],
+    size: tuple[int, int] = (120, 36),
+    timeout: float = 60.0,
+    env: dict[str, str] | None = None,
 ) -> Run:
+    """Launch ``command`` and time it until the output holds every ``marker`` (e.g. one from each pane)."""
     width, height = size
-    wanted = marker.encode("utf-8")
+    markers = [marker] if isinstance(marker, str) else list(marker)
+    wanted = [text.encode("utf-8") for text in markers]
     started = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: become the program
@@ -54,8 +60,8 @@ def run_to_first_frame(
                 chunk = os.read(fd, 65536)
             except OSError:
                 raise RuntimeError(f"the program ended before painting {marker!r}: {seen[-500:]!r}") from None
-            seen = (seen + chunk)[-200_000:]
-            if wanted in seen:
+            seen += chunk
+            if all(text in seen for text in wanted):
                 first_frame = time.perf_counter() - started
         os.write(fd, b"\x11")  # ctrl+q
         _drain(fd, time.perf_counter() + 10)
