@@ -10,7 +10,7 @@ source sharing one area on a small terminal, only the focused pane on a tiny one
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar, Optional
+from typing import TYPE_CHECKING, Callable, ClassVar, Optional
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -66,9 +66,11 @@ class OasesApp(App[None]):
 
     COMMANDS: ClassVar = App.COMMANDS | {FirmCommands, CopyCommands}
 
-    def __init__(self, dataset: Dataset, debug: bool = False) -> None:
+    def __init__(self, dataset: Dataset, debug: bool = False, after_first_frame: Optional[Callable[[], None]] = None) -> None:
         super().__init__()
         self.dataset = dataset
+        self._after_first_frame = after_first_frame
+        """Called once the first frame is on the terminal (the CLI ends its start-up measures there)."""
         self._copier: Optional[Copier] = None
         self.debug_errors = debug
         self.crash: Optional[str] = None
@@ -115,6 +117,10 @@ class OasesApp(App[None]):
         self.query_one("#summary-facts", FactList).show_facts(summary_sections(self.dataset))
         self._label_shared_area(self._layout_state[0])
         self.query_one(FirmList).focus()
+
+    def on_ready(self) -> None:
+        if self._after_first_frame is not None:
+            self._after_first_frame()
 
     def _handle_exception(self, error: Exception) -> None:
         if self.crash is None:

@@ -1,0 +1,38 @@
+"""What start-up promises: the first frame already shows the first firm in full, and the CLI hears when it is painted."""
+
+from __future__ import annotations
+
+from app_support import screen_text
+
+from tui.app import OasesApp
+from tui.loader import load_dataset
+from tui.resources import bundled_dataset
+from tui.widgets.article_view import ArticleView
+from tui.widgets.detail_pane import DetailPane
+
+
+async def test_the_first_frame_shows_the_first_firm_its_facts_and_its_sentences() -> None:
+    seen: list[str] = []
+    app = OasesApp(load_dataset(bundled_dataset()), after_first_frame=lambda: seen.append(screen_text(app)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert len(seen) == 1  # once, however many frames follow
+        first = app.dataset.firms[0]
+        origin = first.origin.quote
+        assert origin is not None
+        for expected in (first.name, f"Origin: {first.origin.value}", f"“{origin.text[:20]}", "Set up: 2022", "Seventeen companies"):
+            assert expected in seen[0]
+        assert app.query_one(DetailPane).firm is first
+        assert app.query_one(ArticleView).firm_sentences  # lit up from the start
+
+
+async def test_the_first_firm_is_shown_once_not_again_when_the_list_announces_it() -> None:
+    app = OasesApp(load_dataset(bundled_dataset()))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        detail = app.query_one(DetailPane)
+        rows = detail.facts.rows
+        detail.show_firm(app.dataset.firms[0])
+        assert detail.facts.rows is rows  # nothing rebuilt, nothing repainted
+        await pilot.press("j")
+        assert detail.firm is app.dataset.firms[1] and detail.facts.rows is not rows
