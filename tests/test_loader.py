@@ -10,6 +10,7 @@ import builtins
 import errno
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tui import loader
 from tui.loader import load_dataset
 from tui.model import Dataset
 from tui.problems import DatasetError, Problem
@@ -587,6 +589,15 @@ def test_bidi_characters_are_allowed_in_free_text(tmp_path: Path, bundled_text: 
         ('value = "Approximately 17,000 job opportunities"', 'value = "Approximately 17,000 job opportunities \u2067שלום\u2069"'),
     )
     assert load_dataset(write(tmp_path, text)).programme.facts[4].value == "Approximately 17,000 job opportunities \u2067שלום\u2069"
+
+
+def test_every_character_the_checks_refuse_is_unprintable_but_the_space() -> None:
+    """The loader skips its control, bidi and id checks for printable strings (with no space, for
+    ids): that is only right if none of those checks can match a printable character."""
+    printable = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isprintable())
+    for pattern in (loader._CONTROL, loader._BIDI):
+        assert re.search(pattern, printable) is None, pattern
+    assert set(re.findall(loader._ID_BAD, printable)) == {" "}
 
 
 def test_an_unknown_key_with_control_characters_is_shown_escaped_on_one_line(tmp_path: Path, bundled_text: str) -> None:
