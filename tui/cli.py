@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Sequence
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, NoReturn, Optional, Union
 
 from tui import __version__
 
+TYPE_CHECKING = False
+"""Nothing else at import time, not even :mod:`typing` (3 ms that ``--help`` and ``--version``
+would pay for nothing): the annotations are strings, their names imported for type checkers
+only, and each command imports what it needs (see tui/batch.py and run_app)."""
 if TYPE_CHECKING:
     import argparse
-
-# Nothing else at import time: each command imports what it needs (see tui/batch.py and run_app).
+    from collections.abc import Sequence
+    from typing import NoReturn, Optional, Union
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
