@@ -5,10 +5,10 @@
 non-interactive commands never import Textual, so they start in a blink; the
 app is imported only when it is about to run.
 
-:func:`build_parser` defines the command line. Building it costs several
-milliseconds (argparse imports gettext, locale and shutil, and formats help as
-each argument is added), a fifth of what ``check`` takes, so :func:`plain_args`
-reads the everyday invocations first and leaves argparse the rest: ``--help``,
+:func:`build_parser` defines the command line. Building it costs about 6 ms
+(argparse imports gettext, locale and shutil, and formats help as each argument
+is added), a fifth of what ``check`` takes, so :func:`plain_args` reads the
+everyday invocations first and leaves argparse the rest: ``--help``,
 ``--version``, usage mistakes and the rarer spellings (``--format=json``,
 ``--``, abbreviated options).
 """
@@ -21,10 +21,11 @@ from types import SimpleNamespace
 
 from tui import __version__
 
+# Nothing else at import time: each command imports what it needs (see tui/batch.py
+# and run_app). Not even typing, which would cost --help and --version 3 ms: the
+# annotations are strings, and type checkers, which read TYPE_CHECKING as true,
+# find their names below.
 TYPE_CHECKING = False
-"""Nothing else at import time, not even :mod:`typing` (3 ms that ``--help`` and ``--version``
-would pay for nothing): the annotations are strings, their names imported for type checkers
-only, and each command imports what it needs (see tui/batch.py and run_app)."""
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
