@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 TESTS = Path(__file__).parent
@@ -40,9 +41,9 @@ def loadable(value: str, name: bool = False) -> bool:
     """Whether the loader accepts ``value`` as a string field (as a name, if ``name``)."""
     from tui.loader import _BIDI, _CONTROL
 
-    if not value.strip() or _CONTROL.search(value):
+    if not value.strip() or re.search(_CONTROL, value):
         return False
-    return not (name and _BIDI.search(value))
+    return not (name and re.search(_BIDI, value))
 
 
 def naughty_dataset_text(bundled_text: str) -> str:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sys
 
 import pytest
 from support import naughty_strings
@@ -332,6 +333,13 @@ def test_naughty_strings_round_trip_through_csv_unchanged() -> None:
 def test_clean_leaves_ordinary_text_alone() -> None:
     for text in PLAIN_NAUGHTY:
         assert clean(text) is text
+
+
+def test_clean_may_return_printable_text_at_once() -> None:
+    """clean() returns a printable string at once: right only if its patterns match no printable character."""
+    printable = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isprintable())
+    for pattern in (formats._ESCAPE_SEQUENCE, formats._SPACE_LIKE, formats._CONTROL, formats._SURROGATE):
+        assert re.search(pattern, printable) is None, pattern
 
 
 @pytest.mark.parametrize(

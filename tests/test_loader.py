@@ -6,15 +6,19 @@ snippet is there, so a change to the bundled file can't make these tests pass va
 
 from __future__ import annotations
 
+import builtins
 import errno
 import os
 import re
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tui import loader
 from tui.loader import load_dataset
 from tui.model import Dataset
 from tui.problems import DatasetError, Problem
@@ -107,14 +111,14 @@ def test_unreadable_file(tmp_path: Path, bundled_text: str) -> None:
 def test_permission_error_is_a_plain_refusal(tmp_path: Path, bundled_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same branch as a chmod 000 file, reached even when the tests run as root."""
     path = write(tmp_path, bundled_text)
-    real_read_bytes = Path.read_bytes
+    real_open = builtins.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if os.fspath(file) == str(path):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(builtins, "open", guarded_open)
     assert refuse(path).lines() == [f"{path}: permission denied: the file can't be read"]
 
 
@@ -585,6 +589,15 @@ def test_bidi_characters_are_allowed_in_free_text(tmp_path: Path, bundled_text: 
         ('value = "Approximately 17,000 job opportunities"', 'value = "Approximately 17,000 job opportunities \u2067שלום\u2069"'),
     )
     assert load_dataset(write(tmp_path, text)).programme.facts[4].value == "Approximately 17,000 job opportunities \u2067שלום\u2069"
+
+
+def test_every_character_the_checks_refuse_is_unprintable_but_the_space() -> None:
+    """The loader skips its control, bidi and id checks for printable strings (with no space, for
+    ids): that is only right if none of those checks can match a printable character."""
+    printable = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isprintable())
+    for pattern in (loader._CONTROL, loader._BIDI):
+        assert re.search(pattern, printable) is None, pattern
+    assert set(re.findall(loader._ID_BAD, printable)) == {" "}
 
 
 def test_an_unknown_key_with_control_characters_is_shown_escaped_on_one_line(tmp_path: Path, bundled_text: str) -> None:

@@ -13,7 +13,7 @@ from typing import Optional
 from tui.loader import load_dataset
 from tui.model import Dataset, Firm
 from tui.problems import one_line, visible
-from tui.resources import bundled_dataset
+from tui.resources import bundled_dataset_file
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -23,7 +23,7 @@ EXIT_BROKEN_PIPE = 141
 
 def load(file: Optional[str]) -> Dataset:
     """The dataset at ``file``, or the bundled one: the one code path for app and commands."""
-    return load_dataset(file if file is not None else bundled_dataset())
+    return load_dataset(file if file is not None else bundled_dataset_file())
 
 
 def check(file: Optional[str]) -> int:

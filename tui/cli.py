@@ -4,20 +4,32 @@
 ``oases-tui export`` writes firms and their quoted facts out. The
 non-interactive commands never import Textual, so they start in a blink; the
 app is imported only when it is about to run.
+
+:func:`build_parser` defines the command line. Building it costs about 6 ms
+(argparse imports gettext, locale and shutil, and formats help as each argument
+is added), a fifth of what ``check`` takes, so :func:`plain_args` reads the
+everyday invocations first and leaves argparse the rest: ``--help``,
+``--version``, usage mistakes and the rarer spellings (``--format=json``,
+``--``, abbreviated options).
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
-from collections.abc import Sequence
-from typing import NoReturn, Optional
+from types import SimpleNamespace
 
 from tui import __version__
 
-# Only argparse at import time: `--help` and `--version` answer at Python's own
-# speed; each command imports what it needs (see tui/batch.py and run_app).
+# Nothing else at import time: each command imports what it needs (see tui/batch.py
+# and run_app). Not even typing, which would cost --help and --version 3 ms: the
+# annotations are strings, and type checkers, which read TYPE_CHECKING as true,
+# find their names below.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from typing import NoReturn, Optional, Union
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -25,25 +37,73 @@ EXIT_BAD_INPUT = 2
 EXPORT_FORMATS = ("text", "markdown", "json", "csv")
 """The same as tui.formats.FORMATS (a test keeps them equal), without importing the formats."""
 
+_EXPORT_OPTIONS = {"--format": "format", "--query": "query", "--firm": "firm", "--data": "data"}
+"""For plain_args: the options ``export`` takes, each with a value, and the attribute each sets."""
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is one line on stderr and exit status 2."""
 
-    def error(self, message: str) -> NoReturn:
-        from tui.problems import one_line
+def plain_args(argv: Sequence[str]) -> Optional[SimpleNamespace]:
+    """``argv`` read as :func:`build_parser` reads it, if it holds only the everyday forms:
+    ``check`` with at most one file name, ``export``, ``--debug`` before the command and
+    the options that take a value, each spelled in full and followed by a value that
+    doesn't start with ``-``. None for anything else, which the caller hands to argparse.
 
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+    Accepting only forms whose meaning is plain keeps the two readings equal
+    (tests/test_cli_args.py checks them against each other on generated argument lists).
+    """
+    args = SimpleNamespace(command=None, data=None, debug=False)
+    options = {"--data": "data"}
+    files: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word in options:
+            value = next(words, None)
+            if value is None or value.startswith("-"):
+                return None  # a missing value, or one argparse may take for an option
+            if word == "--format" and value not in EXPORT_FORMATS:
+                return None  # argparse's to refuse, even if a later --format is right
+            setattr(args, options[word], value)
+        elif word == "--debug" and args.command is None:
+            args.debug = True
+        elif word.startswith("-"):
+            return None  # help, version, an abbreviation, --option=value, --, or a mistake
+        elif args.command is None and word == "check":
+            args.command, options = "check", {}
+        elif args.command is None and word == "export":
+            args.command, options = "export", _EXPORT_OPTIONS
+            args.format, args.query, args.firm = "text", None, None
+        elif args.command == "check":
+            files.append(word)
+        else:
+            return None  # an unknown command, or a word after export
+    if args.command == "check":
+        if len(files) > 1:
+            return None
+        args.file = files[0] if files else None
+    if args.command == "export" and args.query is not None and args.firm is not None:
+        return None  # argparse's to refuse: they are mutually exclusive
+    return args
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    """The command line, in full: its help, its errors and every way of spelling an argument."""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        """argparse, but a usage mistake is one line on stderr and exit status 2."""
+
+        def error(self, message: str) -> NoReturn:
+            from tui.problems import one_line
+
+            self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+
+    parser = Parser(
         prog="oases-tui",
         description="Browse the facts of the OASES signing ceremony, each tied to its sentence in the article.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data", metavar="FILE", help="dataset to open (default: the bundled OASES dataset)")
     parser.add_argument("--debug", action="store_true", help="show Textual's full traceback if the app fails")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     check = commands.add_parser(
         "check",
         help="validate a dataset and summarise it",
@@ -65,7 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    args: Union[SimpleNamespace, argparse.Namespace, None] = plain_args(arguments)
+    if args is None:
+        args = build_parser().parse_args(arguments)
     from tui.problems import DatasetError
 
     try:

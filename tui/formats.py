@@ -8,13 +8,18 @@ Whatever the data holds, the output never carries a control character or a
 terminal escape sequence taken from it: text, Markdown and CSV pass every data
 string through :func:`clean`; JSON escapes such characters as ``\\uXXXX`` (so it
 still gives back every string exactly). Nothing here imports Textual.
+
+``oases-tui export`` starts anew for every run, so this module keeps its import
+light: :mod:`csv` and :mod:`json` are imported by the formats that write them,
+and the patterns below are plain strings that :mod:`re` compiles (and caches)
+the first time one is used. Compiling them all cost every export about 2 ms,
+and most runs need none of them: every character they act on is unprintable,
+and data strings rarely hold one.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Optional
@@ -38,24 +43,21 @@ _TABLE_HEADER = ("Firm", "ID", "Aliases", "Group", "Origin", "Sector", "People",
 
 _BIDI = "".join(sorted(BIDI_CONTROLS))
 
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
+_ESCAPE_SEQUENCE = r"""(?x)
       \x1b\[ [0-?]* [ -/]* [@-~]?                     # CSI: colours, cursor moves
     | \x1b[\]PX^_] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC up to BEL or ST
     | \x1b [ -/]* [0-~]?                              # any other ESC sequence
     | \x9b [0-?]* [ -/]* [@-~]?                       # C1 CSI
     | [\x90\x98\x9d\x9e\x9f] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # C1 string controls
-    """,
-    re.VERBOSE,
-)
-_SPACE_LIKE = re.compile(r"[\t\n\v\f\r\x85]+")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+"""
+_SPACE_LIKE = r"[\t\n\v\f\r\x85]+"
+_CONTROL = "[\x00-\x1f\x7f-\x9f" + _BIDI + "]"
+_SURROGATE = "[\ud800-\udfff]"
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff" + _BIDI + "]")
+_JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\ud800-\udfff" + _BIDI + "]"
 """What json.dumps(ensure_ascii=False) leaves raw but a terminal or a JavaScript parser must not see."""
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$#&])")
+_MARKDOWN_SPECIAL = r"([\\`*_\[\]<>|~$#&])"
 """Characters that can start Markdown (or GitHub's) inline syntax; escaped, they read literally."""
 
 
@@ -72,12 +74,12 @@ def clean(text: str) -> str:
     the bidirectional controls are dropped; a lone surrogate, which no file can
     hold, becomes U+FFFD. A string without any of these comes back unchanged.
     """
-    if not _CONTROL.search(text) and not _SURROGATE.search(text):
-        return text
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _SPACE_LIKE.sub(" ", text)
-    text = _CONTROL.sub("", text)
-    return _SURROGATE.sub("\ufffd", text)
+    if text.isprintable():
+        return text  # the usual case: everything below acts on unprintable characters only
+    text = re.sub(_ESCAPE_SEQUENCE, "", text)
+    text = re.sub(_SPACE_LIKE, " ", text)
+    text = re.sub(_CONTROL, "", text)
+    return re.sub(_SURROGATE, "\ufffd", text)
 
 
 def _json_safe(document: str) -> str:
@@ -86,7 +88,7 @@ def _json_safe(document: str) -> str:
     They can only occur inside string literals (JSON's own syntax is ASCII), where
     the escape means exactly the same character, so ``json.loads`` is unaffected.
     """
-    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
+    return re.sub(_JSON_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", document)
 
 
 def markdown_escape(text: str) -> str:
@@ -95,7 +97,7 @@ def markdown_escape(text: str) -> str:
     Backslash escapes of ASCII punctuation always stand for the character itself
     (CommonMark), so the escaping changes how the source looks, never what it says.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return re.sub(_MARKDOWN_SPECIAL, r"\\\1", clean(text))
 
 
 # ---------------------------------------------------------------------------
@@ -316,6 +318,8 @@ def firm_object(dataset: Dataset, firm: Firm) -> dict[str, Any]:
 
 
 def _json_document(dataset: Dataset, firms: Iterable[Firm]) -> str:
+    import json
+
     document = {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "source": {"title": dataset.source.title},
@@ -339,6 +343,8 @@ def firms_csv(dataset: Dataset, firms: Sequence[Firm]) -> str:
     Lists (aliases, people, subsidiaries) are joined with "; ". Rows end in "\\n";
     the csv module quotes what needs quoting, so any spreadsheet reads it back.
     """
+    import csv
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_HEADER)

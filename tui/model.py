@@ -8,9 +8,13 @@ The records are NamedTuples, not dataclasses: immutable all the same, but
 quicker to create (a 100,000-firm file makes over a million of them) and
 without the import of ``dataclasses``, which ``oases-tui check`` would pay
 for on every run.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: NamedTuple turns string
+annotations into ForwardRefs, and the first ForwardRef a process makes costs
+about a millisecond (its ``compile()`` sets up the AST types), which
+``oases-tui check`` would pay on every run. The annotations below are
+evaluated as they are read, so each names a class defined above it.
+"""
 
 from typing import NamedTuple, Optional
 

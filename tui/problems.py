@@ -2,9 +2,10 @@
 
 A problem is one line for a human: ``FILE:LINE:COL: key.path: message`` where the
 line is known, ``FILE: key.path: message`` otherwise.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations``, so NamedTuple finds types, not strings,
+in :class:`Problem`'s annotations (see tui/model.py for why that matters).
+"""
 
 from typing import NamedTuple, Optional
 

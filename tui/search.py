@@ -53,8 +53,8 @@ How it is fast
     building the search under a second (``tests/benchmark.py`` measures both).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: _Patterns is a NamedTuple, and string
+# annotations would cost `export --query` a millisecond (see tui/model.py).
 import bisect
 import gc
 import re
