@@ -135,7 +135,7 @@ async def _pilot_times(dataset: Dataset, repeat: int) -> tuple[Clock, Clock, Clo
 def measure_app(path: Path, dataset: Dataset, repeat: int) -> AppTimes:
     frame, past_parse = first_frame(path, dataset.firms[0].name, repeat)
     gc.collect()
-    gc.freeze()  # as `oases-tui` does once its dataset is loaded (tui/cli.py)
+    gc.freeze()  # as `oases-tui` does once its first frame is painted (tui/cli.py)
     try:
         keys, moves, floor = asyncio.run(_pilot_times(dataset, repeat))
     finally:

@@ -142,7 +142,7 @@ async def test_summary_holds_the_totals_with_quotes(dataset: Dataset) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("3")
-        summary = app.query_one("#summary-facts", FactList)
+        summary = app.query_one("#summary", FactList)
         assert app.focused is summary
         values = {fact.label: fact.value for fact in summary.facts}
         assert values["Set up"] == "2022"
@@ -165,7 +165,7 @@ async def test_summary_holds_the_totals_with_quotes(dataset: Dataset) -> None:
 async def test_tab_and_number_keys_move_between_panes() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        order = ["#firm-list", "#detail-facts", "#summary-facts", "#article"]
+        order = ["#firm-list", "#detail-facts", "#summary", "#source"]
         for expected in order[1:] + order[:1]:
             await pilot.press("tab")
             assert app.focused is app.query_one(expected)

@@ -68,9 +68,10 @@ async def test_y_on_the_source_copies_the_article_or_the_selection(dataset: Data
         assert app.clipboard == dataset.source.text
         assert notifications(app)[-1].startswith("Copied the whole article — ")
         # A mouse selection across a wrapped line copies the article's own text.
-        await pilot.mouse_down("#article", offset=(0, 0))
-        await pilot.hover("#article", offset=(9, 1))
-        await pilot.mouse_up("#article", offset=(9, 1))
+        # (Offsets count the pane's border and padding: its text starts at (2, 1).)
+        await pilot.mouse_down("#source", offset=(2, 1))
+        await pilot.hover("#source", offset=(11, 2))
+        await pilot.mouse_up("#source", offset=(11, 2))
         await pilot.pause()
         await pilot.press("y")
         assert dataset.source.text.startswith(app.clipboard)

@@ -36,3 +36,19 @@ async def test_the_first_firm_is_shown_once_not_again_when_the_list_announces_it
         assert detail.facts.rows is rows  # nothing rebuilt, nothing repainted
         await pilot.press("j")
         assert detail.firm is app.dataset.firms[1] and detail.facts.rows is not rows
+
+
+def test_the_collector_is_back_and_start_up_frozen_once_the_first_frame_is_painted() -> None:
+    import gc
+
+    from tui.cli import _start_up_done
+
+    gc.disable()  # as run_app does before loading
+    try:
+        before = gc.get_freeze_count()
+        _start_up_done()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > before
+    finally:
+        gc.unfreeze()
+        gc.enable()

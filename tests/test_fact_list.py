@@ -34,7 +34,7 @@ async def test_the_summary_has_headings_the_cursor_skips(dataset: Dataset) -> No
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("3")
-        summary = app.query_one("#summary-facts", FactList)
+        summary = app.query_one("#summary", FactList)
         headings = [row.text.plain for row in summary.rows if row.fact is None]
         assert headings and drawn(summary)[0] == headings[0]
         assert summary.highlighted == 1 and summary.fact is summary.rows[1].fact  # not on the heading
@@ -72,7 +72,7 @@ async def test_a_click_puts_the_cursor_on_the_fact_and_lights_its_sentence(datas
         facts = app.query_one("#detail-facts", FactList)
         region = facts._row_region(2)
         assert region is not None
-        await pilot.click(FactList, offset=(2, region.y + 1))  # the detail's list is the first FactList
+        await pilot.click("#detail-facts", offset=(2, region.y + 1))
         assert facts.highlighted == 2
         quote = facts.rows[2].fact.quote  # type: ignore[union-attr]
         assert quote is not None

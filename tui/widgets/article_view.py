@@ -44,8 +44,8 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         Binding("pagedown", "page_down", "Page down", show=False),
     ]
 
-    def __init__(self, text: str, *, id: Optional[str] = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, text: str, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
+        super().__init__(id=id, classes=classes)
         self.text = text
         self._lines: list[Line] = [(0, 0)]
         self._line_starts: list[int] = [0]

@@ -74,8 +74,8 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         def control(self) -> FactList:
             return self.fact_list
 
-    def __init__(self, *, id: Optional[str] = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._sections: Sequence[tuple[Optional[str], Sequence[Fact]]] = []
         self.rows: list[Row] = []
         """What the list shows, in order; built from the facts when styles are known."""
