@@ -99,3 +99,17 @@ async def test_no_firm_means_an_empty_list_and_a_reason(dataset: Dataset) -> Non
         facts = app.query_one("#detail-facts", FactList)
         assert facts.rows == [] and facts.fact is None and facts.highlighted is None
         assert "Nothing selected" in str(app.query_one("#detail-heading", Static).render())
+
+
+async def test_rows_below_the_pane_are_wrapped_after_the_first_frame_and_scroll_into_reach() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        facts = app.query_one("#detail-facts", FactList)
+        # Every row is laid out by now, and the scroll height is all of them.
+        assert len(facts._row_starts) == len(facts.rows)
+        assert facts.virtual_size.height == len(facts._lines) > facts.size.height
+        await pilot.press("2", "end")
+        last = facts.rows[-1].fact
+        assert last is not None and last.quote is not None
+        assert f"“{last.quote.text}”".split()[-1] in screen_text(app)

@@ -81,11 +81,15 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         """What the list shows, in order; built from the facts when styles are known."""
         self._text_styles: tuple[Style, ...] = ()
         """The styles the rows' text was built with."""
-        self._lines: list[Strip] = []
-        self._row_starts: list[int] = [0]
-        """The first screen line of each row, and the total after the last."""
+        self._lines: list[Text] = []
+        """The screen lines of the rows wrapped so far."""
+        self._row_starts: list[int] = []
+        """The first screen line of each row wrapped so far."""
+        self._strips: dict[int, Strip] = {}
+        """Screen lines rendered so far."""
         self._laid_out_width = 0
         """The width the rows are wrapped to; 0 before the pane has a size."""
+        self._finishing = False
 
     @property
     def fact(self) -> Optional[Fact]:
@@ -130,34 +134,50 @@ class FactList(StyleCache, ScrollView, can_focus=True):
 
     # -- layout -----------------------------------------------------------------
 
-    def _layout(self) -> bool:
-        """Wrap every row to the pane's width (once per width): one strip per screen line.
+    def _layout(self, until_line: Optional[int] = None, until_row: Optional[int] = None) -> bool:
+        """Wrap the rows to the pane's width (once per width): up to screen line
+        ``until_line`` or row ``until_row`` if given, the rest after the frame is
+        painted (what is below the pane's bottom isn't needed to paint it).
         False while the pane has no size yet (nothing is wrapped to a width it won't have)."""
         if self._current_text_styles() != self._text_styles:
             self._build_rows()  # restyled since (a theme change): the colours are in the text
         width = self.scrollable_content_region.width
-        if width == self._laid_out_width or width <= 0:
-            return width > 0
-        self._laid_out_width = width
+        if width <= 0:
+            return False
+        if width != self._laid_out_width:
+            self._laid_out_width = width
+            self._lines, self._row_starts, self._strips = [], [], {}
         console = self.app.console
-        self._lines = []
-        self._row_starts = []
-        for row in self.rows:
+        while len(self._row_starts) < len(self.rows):
+            if until_line is not None and len(self._lines) > until_line:
+                break
+            if until_row is not None and len(self._row_starts) > until_row:
+                break
+            row = self.rows[len(self._row_starts)]
             self._row_starts.append(len(self._lines))
-            for line in row.text.wrap(console, width, overflow="fold"):
-                self._lines.append(Strip(line.render(console), line.cell_len))
+            self._lines.extend(row.text.wrap(console, width, overflow="fold"))
             if row.fact is not None:
-                self._lines.append(Strip([], 0))  # a blank line after each fact, part of it
-        self._row_starts.append(len(self._lines))
-        self.virtual_size = Size(width, len(self._lines))
+                self._lines.append(Text())  # a blank line after each fact, part of it
+        if len(self._row_starts) == len(self.rows):
+            self.virtual_size = Size(width, len(self._lines))
+        elif not self._finishing:
+            self._finishing = True
+            self.call_after_refresh(self._finish_layout)
         return True
 
-    def on_resize(self) -> None:
+    def _finish_layout(self) -> None:
+        self._finishing = False
         self._layout()
+
+    def on_resize(self) -> None:
         self._scroll_to_row(self.highlighted)
 
+    def _row_end(self, row: int) -> int:
+        """The screen line after ``row``'s last (the row must be wrapped)."""
+        return self._row_starts[row + 1] if row + 1 < len(self._row_starts) else len(self._lines)
+
     def _row_at_line(self, line: int) -> Optional[int]:
-        if not self._layout() or not 0 <= line < self._row_starts[-1]:
+        if not self._layout(until_line=line) or not 0 <= line < len(self._lines):
             return None
         return bisect.bisect_right(self._row_starts, line) - 1
 
@@ -165,12 +185,15 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line = self.scroll_offset.y + y
         style = self.style_for()
-        if not self._layout() or line >= len(self._lines):
+        if not self._layout(until_line=line) or line >= len(self._lines):
             return Strip.blank(width, style)
         if self.highlighted is not None and self._row_at_line(line) == self.highlighted:
             style = style + self.style_for("fact-list--cursor")
-        strip = Strip(Segment.apply_style(self._lines[line], style))
-        return strip.extend_cell_length(width, style).crop(0, width)
+        strip = self._strips.get(line)
+        if strip is None:
+            text = self._lines[line]
+            strip = self._strips[line] = Strip(text.render(self.app.console), text.cell_len)
+        return Strip(Segment.apply_style(strip, style)).extend_cell_length(width, style).crop(0, width)
 
     # -- cursor -----------------------------------------------------------------
 
@@ -182,10 +205,10 @@ class FactList(StyleCache, ScrollView, can_focus=True):
 
     def _row_region(self, row: Optional[int]) -> Optional[Region]:
         """Where ``row`` is in the whole list (None for no row, or before the pane has a size)."""
-        if row is None or not 0 <= row < len(self.rows) or not self._layout():
+        if row is None or not 0 <= row < len(self.rows) or not self._layout(until_row=row):
             return None
-        start, end = self._row_starts[row], self._row_starts[row + 1]
-        return Region(0, start, self.size.width, end - start)
+        start = self._row_starts[row]
+        return Region(0, start, self.size.width, self._row_end(row) - start)
 
     def _refresh_row(self, row: Optional[int]) -> None:
         region = self._row_region(row)
@@ -226,7 +249,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         if self.highlighted is None or not self._layout():
             return
         line = self._row_starts[self.highlighted] + direction * max(1, self.scrollable_content_region.height)
-        line = max(0, min(line, self._row_starts[-1] - 1))
+        line = max(0, min(line, len(self._lines) - 1))
         row = self._row_at_line(line)
         if row is not None:
             self._move_to(row, direction)
