@@ -10,6 +10,7 @@ words longer than the width.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from rich.cells import cell_len
 
@@ -21,19 +22,30 @@ Line = tuple[int, int]
 
 def wrap(text: str, width: int, paragraph_gap: bool = True) -> list[Line]:
     """Lines of ``text`` at ``width`` cells; a blank line between paragraphs if ``paragraph_gap``."""
+    return list(wrap_lines(text, width, paragraph_gap))
+
+
+def wrap_lines(text: str, width: int, paragraph_gap: bool = True) -> Iterator[Line]:
+    """:func:`wrap`, a paragraph at a time: a pane can draw its top before the rest is wrapped."""
     width = max(1, width)
-    lines: list[Line] = []
+    any_lines = False
     start = 0
-    for paragraph in text.split("\n"):
-        end = start + len(paragraph)
-        if lines and paragraph_gap and paragraph.strip():
-            lines.append((start, start))
+    while start <= len(text):
+        newline = text.find("\n", start)
+        end = len(text) if newline < 0 else newline
+        paragraph = text[start:end]
+        if any_lines and paragraph_gap and paragraph.strip():
+            yield (start, start)
         if paragraph.strip():
-            lines.extend(_wrap_paragraph(text, start, end, width))
+            for line in _wrap_paragraph(text, start, end, width):
+                any_lines = True
+                yield line
         elif not paragraph_gap:
-            lines.append((start, start))
+            any_lines = True
+            yield (start, start)
         start = end + 1
-    return lines or [(0, 0)]
+    if not any_lines:
+        yield (0, 0)
 
 
 def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Line]:

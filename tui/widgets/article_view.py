@@ -10,7 +10,7 @@ selection, which maps back to exact article text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import ClassVar, Optional
 
 from rich.segment import Segment
@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from tui.model import Quote
 from tui.widgets.style_cache import StyleCache
-from tui.wrap import Line, wrap
+from tui.wrap import Line, wrap_lines
 
 Span = tuple[int, int]
 
@@ -47,9 +47,12 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
     def __init__(self, text: str, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
-        self._lines: list[Line] = [(0, 0)]
-        self._line_starts: list[int] = [0]
+        self._lines: list[Line] = []
+        self._line_starts: list[int] = []
         self._wrapped_width = -1
+        self._unwrapped: Optional[Iterator[Line]] = None
+        """The lines still to wrap at this width."""
+        self._finishing = False
         self.firm_sentences: list[Span] = []
         self.firm_quotes: list[Span] = []
         self.focus_sentence: Optional[Span] = None
@@ -88,38 +91,59 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         if not self.scrollable_content_region.width:
             self._pending_scroll = offset  # not laid out yet: wrapping now would be at a made-up width
             return
-        self._ensure_wrapped()
         line = self.line_of(offset)
         top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.scrollable_content_region.height
         if not top <= line < bottom - 1:
-            self.scroll_to(y=max(0, line - 1), animate=False)
+            self._ensure_wrapped()  # all of it: scrolling needs the whole height
+            self.scroll_to(y=max(0, line - 1), animate=False, force=True)  # force: the scrollbar may be a frame behind
 
     def line_of(self, offset: int) -> int:
         """The screen line (in the whole wrapped article) that shows character ``offset``."""
+        self._ensure_wrapped(until_offset=offset)
         return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
 
     # -- rendering --------------------------------------------------------------
 
-    def _ensure_wrapped(self) -> None:
+    def _ensure_wrapped(self, until_line: Optional[int] = None, until_offset: Optional[int] = None) -> None:
+        """Wrap the article to the pane's width (once per width): up to screen line
+        ``until_line`` or article character ``until_offset`` if given, the rest after
+        the frame is painted (a megabyte article need not be wrapped to draw its top)."""
         width = max(1, self.scrollable_content_region.width or self.size.width)
-        if width == self._wrapped_width:
-            return
-        self._wrapped_width = width
-        self._lines = wrap(self.text, width)
-        # Paragraph gaps are empty lines at their paragraph's first character; for
-        # lookups by offset, the real text line that follows must win.
-        self._line_starts = [start for start, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        if width != self._wrapped_width:
+            self._wrapped_width = width
+            self._lines, self._line_starts = [], []
+            self._unwrapped = wrap_lines(self.text, width)
+        while self._unwrapped is not None:
+            if until_line is not None and len(self._lines) > until_line:
+                break
+            if until_offset is not None and self._line_starts and self._line_starts[-1] > until_offset:
+                break
+            line = next(self._unwrapped, None)
+            if line is None:
+                self._unwrapped = None
+                self.virtual_size = Size(width, len(self._lines))
+                break
+            self._lines.append(line)
+            # Paragraph gaps are empty lines at their paragraph's first character; for
+            # lookups by offset, the real text line that follows must win.
+            self._line_starts.append(line[0])
+        if self._unwrapped is not None and not self._finishing:
+            self._finishing = True
+            self.call_after_refresh(self._finish_wrapping)
+
+    def _finish_wrapping(self) -> None:
+        self._finishing = False
+        self._ensure_wrapped()
 
     def on_resize(self) -> None:
-        self._ensure_wrapped()
+        self._ensure_wrapped(until_line=self.scroll_offset.y + self.size.height)
         if self._pending_scroll is not None:
             offset, self._pending_scroll = self._pending_scroll, None
             self.scroll_to_offset(offset)
 
     def render_line(self, y: int) -> Strip:
-        self._ensure_wrapped()
         index = self.scroll_offset.y + y
+        self._ensure_wrapped(until_line=index)
         width = self.scrollable_content_region.width
         base = self.style_for()
         if index >= len(self._lines):
