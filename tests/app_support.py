@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from textual.app import App
+from textual.pilot import Pilot
 
 from tui.app import OasesApp
 from tui.loader import load_dataset
@@ -19,3 +20,27 @@ def make_app(path: Optional[Path] = None) -> OasesApp:
 def screen_text(app: App[object]) -> str:
     """Everything on the screen as plain text, as the terminal would show it."""
     return "\n".join(strip.text.rstrip() for strip in app.screen._compositor.render_strips())
+
+
+async def until(pilot: Pilot[object], condition: Callable[[], bool], tries: int = 100) -> None:
+    """Let the app run until ``condition`` holds (work it does after a frame is painted),
+    failing if it never does: a wait, not a timing assertion."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never got there")
+
+
+async def settled(pilot: Pilot[object]) -> None:
+    """Wait until the fact lists and the source pane are laid out in full (they wrap
+    what is below their bottom edge after the frame is painted)."""
+    from tui.widgets.article_view import ArticleView
+    from tui.widgets.fact_list import FactList
+
+    def done() -> bool:
+        screen = pilot.app.screen_stack[0]
+        views = [*screen.query(FactList), *screen.query(ArticleView)]
+        return all(view.laid_out for view in views if view.display and view.size.area)
+
+    await until(pilot, done)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_support import screen_text
+from app_support import screen_text, until
 
 from tui.app import OasesApp
 from tui.loader import load_dataset
@@ -59,8 +59,8 @@ async def test_the_source_pane_is_wrapped_in_full_once_the_first_frame_is_painte
 
     app = OasesApp(load_dataset(bundled_dataset()))
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
         article = app.query_one(ArticleView)
+        await until(pilot, lambda: article.laid_out)  # the rest is wrapped after the first frame
         assert article._lines == wrap(article.text, article.scrollable_content_region.width)
         assert article.virtual_size.height == len(article._lines)
         last = len(article.text) - 1

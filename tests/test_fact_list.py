@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_support import make_app, screen_text
+from app_support import make_app, screen_text, until
 from textual.widgets import Static
 
 from tui.model import Dataset
@@ -104,10 +104,9 @@ async def test_no_firm_means_an_empty_list_and_a_reason(dataset: Dataset) -> Non
 async def test_rows_below_the_pane_are_wrapped_after_the_first_frame_and_scroll_into_reach() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
         facts = app.query_one("#detail-facts", FactList)
-        # Every row is laid out by now, and the scroll height is all of them.
-        assert len(facts._row_starts) == len(facts.rows)
+        # Every row is laid out soon after the first frame, and the scroll height is all of them.
+        await until(pilot, lambda: facts.laid_out)
         assert facts.virtual_size.height == len(facts._lines) > facts.size.height
         await pilot.press("2", "end")
         last = facts.rows[-1].fact

@@ -131,6 +131,11 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
             self._finishing = True
             self.call_after_refresh(self._finish_wrapping)
 
+    @property
+    def laid_out(self) -> bool:
+        """The whole article is wrapped to the pane's current width (soon after a frame)."""
+        return self._wrapped_width > 0 and self._unwrapped is None
+
     def _finish_wrapping(self) -> None:
         self._finishing = False
         self._ensure_wrapped()

@@ -165,6 +165,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
             self.call_after_refresh(self._finish_layout)
         return True
 
+    @property
+    def laid_out(self) -> bool:
+        """Every row is wrapped to the pane's current width (soon after a frame)."""
+        return self._laid_out_width > 0 and len(self._row_starts) == len(self.rows)
+
     def _finish_layout(self) -> None:
         self._finishing = False
         self._layout()
