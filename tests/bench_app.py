@@ -18,13 +18,12 @@ from __future__ import annotations
 import asyncio
 import gc
 import statistics
-import sys
 import time
 from pathlib import Path
 from typing import Callable, NamedTuple
 
 import tomli
-from ptyrun import run_to_first_frame
+from ptyrun import oases_command, run_to_first_frame
 from textual.widgets import Input
 
 from tui.app import OasesApp
@@ -51,14 +50,10 @@ class AppTimes(NamedTuple):
     frame_floor: float
 
 
-def oases_command() -> list[str]:
-    script = Path(sys.executable).parent / "oases-tui"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
-
-
 def first_frame(path: Path, marker: str, repeat: int) -> tuple[float, float]:
     """The median first frame, and the median of (first frame - parse) over interleaved pairs."""
     frames, past_parse = [], []
+    command = [*oases_command(), "--data", str(path)]
     for _ in range(repeat):
         gc.collect()
         started = time.perf_counter()
@@ -66,7 +61,7 @@ def first_frame(path: Path, marker: str, repeat: int) -> tuple[float, float]:
             document = tomli.load(file)
         parse = time.perf_counter() - started
         del document
-        frame = run_to_first_frame([*oases_command(), "--data", str(path)], marker, timeout=120).first_frame
+        frame = run_to_first_frame(command, marker, timeout=120).first_frame
         frames.append(frame)
         past_parse.append(frame - parse)
     return statistics.median(frames), statistics.median(past_parse)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ptyrun import Run, run_to_first_frame  # noqa: E402
+from ptyrun import Run, oases_command, run_to_first_frame  # noqa: E402
 
 MINIMAL_APP = """\
 from textual.app import App
@@ -43,11 +43,6 @@ Minimal().run()
 OASES_MARKERS = ("Baidu Ai Cloud", "“iFLYTEK, a Chinese", "Set up", "Seventeen companies", "palette")
 """Text from each pane (list, detail, summary, source) and the key line: the frame
 timed is the first that shows the whole screen, not just the first that shows something."""
-
-
-def oases_command() -> list[str]:
-    script = Path(sys.executable).parent / "oases-tui"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
 
 
 def median_time(command: list[str], runs: int) -> float:
@@ -77,17 +72,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
 
+    oases = oases_command()
     with tempfile.TemporaryDirectory() as folder:
         minimal = Path(folder) / "minimal_app.py"
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
         # One warm-up each, not counted: the first launch pays for cold file caches.
         run_to_first_frame([sys.executable, str(minimal)], "minimal-ready")
-        run_to_first_frame(oases_command(), OASES_MARKERS)
+        run_to_first_frame(oases, OASES_MARKERS)
         a_runs: list[Run] = []
         b_runs: list[Run] = []
         for _ in range(args.runs):
             a_runs.append(run_to_first_frame([sys.executable, str(minimal)], "minimal-ready"))
-            b_runs.append(run_to_first_frame(oases_command(), OASES_MARKERS))
+            b_runs.append(run_to_first_frame(oases, OASES_MARKERS))
 
     a_frame = statistics.median(run.first_frame for run in a_runs)
     b_frame = statistics.median(run.first_frame for run in b_runs)
@@ -106,7 +102,7 @@ def main() -> None:
     print(
         f"  python -c pass {baseline * 1000:.0f} ms, tomli parse of the dataset {parse * 1000:.1f} ms: budget 3x = {budget * 1000:.0f} ms"
     )
-    base = oases_command()
+    base = oases
     for label, extra in [("--help", ["--help"]), ("--version", ["--version"]), ("check", ["check"]), ("export", ["export"])]:
         took = median_time(base + extra, args.runs)
         print(f"  oases-tui {label:10} {took * 1000:6.0f} ms  {took / (baseline + parse):4.2f}x  {'ok' if took <= budget else 'OVER'}")
