@@ -18,7 +18,7 @@ WIDE = (120, 36)
 
 
 def layout_is(app: object, mode: str) -> bool:
-    return app.query_one("#columns").has_class(mode)  # type: ignore[attr-defined,no-any-return]
+    return app.browser.has_class(mode)  # type: ignore[attr-defined,no-any-return]
 
 
 SMALL = (80, 24)

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Optional
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.commands import CopyCommands, FirmCommands
@@ -79,31 +80,35 @@ class OasesApp(App[None]):
         self.front_pane = "source"  # which of summary/source shows when they share an area
         self._layout_state: tuple[str, str, str] = ("", "", "")
 
-    def compose(self) -> ComposeResult:
-        # The layout classes are set here, before the first styling, so the first
-        # frame needs no restyle (see apply_layout for what they mean).
+    def get_default_screen(self) -> Screen[None]:
+        """The browser's screen, its layout class set before the first styling, so the
+        first frame needs no restyle (see apply_layout for what the classes mean)."""
         mode = self.layout_mode(self.size)
         self._layout_state = (mode, self.active_pane, self.front_pane)
+        self.browser: Screen[None] = Screen(id="_default", classes=f"browser -{mode}")
+        """The screen the panes are on (the help and the palette are pushed over it)."""
+        return self.browser
+
+    def compose(self) -> ComposeResult:
         # The first firm is shown in the first frame; the list's cursor starts on it.
         first = self.dataset.firms[0] if self.dataset.firms else None
         article = ArticleView(self.dataset.source.text, id="source", classes=self._layout_classes("pane", "source"))
         article.show_firm(first.quotes() if first is not None else [])
-        with Horizontal(id="columns", classes=f"-{mode}"):
-            with Vertical(id="left", classes=self._layout_classes("column", "left")):
-                yield FirmsPane(self.dataset, id="firms", classes=self._layout_classes("pane", "firms"))
-                yield DetailPane(first, id="detail", classes=self._layout_classes("pane", "detail"))
-            with Vertical(id="right", classes=self._layout_classes("column", "right")):
-                # These two panes are their widgets, with no container around each:
-                # every widget is ~1.5 ms of start-up (tests/bench_startup.py).
-                yield FactList(id="summary", classes=self._layout_classes("pane", "summary"))
-                yield article
+        # The screen is a grid (styles/app.tcss): the left column, firms over detail,
+        # spans its two rows; summary and source fill the right-hand cells themselves.
+        # No container around each pane or the right-hand pair: a container paints
+        # its whole area before what is inside it covers it (tests/bench_startup.py).
+        with Vertical(id="left", classes=self._layout_classes("column", "left")):
+            yield FirmsPane(self.dataset, id="firms", classes=self._layout_classes("pane", "firms"))
+            yield DetailPane(first, id="detail", classes=self._layout_classes("pane", "detail"))
+        yield FactList(id="summary", classes=self._layout_classes("pane", "summary"))
+        yield article
         yield KeyBar()
 
     def _layout_classes(self, kind: str, name: str) -> str:
-        """A pane's or column's classes for the current layout state."""
+        """A pane's or the left column's classes for the current layout state."""
         if kind == "column":
-            active = (self.active_pane in ("firms", "detail")) == (name == "left")
-            return "column -active" if active else "column"
+            return "column -active" if self.active_pane in ("firms", "detail") else "column"
         classes = ["pane"]
         if name == self.active_pane:
             classes.append("-active")
@@ -160,18 +165,17 @@ class OasesApp(App[None]):
 
     def apply_layout(self, size: Optional[Size] = None) -> None:
         """Set the classes the stylesheet lays the screen out by (see styles/app.tcss):
-        -wide/-narrow/-tiny on #columns by size, -active on the focused pane and its
-        column, -front on whichever of summary/source shows when they share an area."""
+        -wide/-narrow/-tiny on the browser's screen by size, -active on the focused pane
+        (and the left column if it holds it), -front on whichever of summary/source
+        shows when they share an area."""
         mode = self.layout_mode(size or self.size)
         state = (mode, self.active_pane, self.front_pane)
         if state == self._layout_state:
             return  # restyling the whole screen is the costliest step of a resize
         self._layout_state = state
-        columns = self.query_one("#columns")
         for name in ("wide", "narrow", "tiny"):
-            columns.set_class(mode == name, f"-{name}")
-        for name in ("left", "right"):
-            self.query_one(f"#{name}").set_classes(self._layout_classes("column", name))
+            self.browser.set_class(mode == name, f"-{name}")
+        self.query_one("#left").set_classes(self._layout_classes("column", "left"))
         for pane in PANES:
             self.pane(pane).set_classes(self._layout_classes("pane", pane))
         self._label_shared_area(mode)
