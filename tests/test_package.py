@@ -94,5 +94,7 @@ def test_wheel_layout_finds_the_data_inside_the_package(tmp_path: Path) -> None:
     result = run_python("-m", "tui", "check", cwd=elsewhere, path=site)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"{site / 'tui' / 'data' / 'oases.toml'}: OK (schema 1)"
-    styles = run_python("-c", "from tui.resources import stylesheets; print({s.parent for s in stylesheets()})", cwd=elsewhere, path=site)
-    assert styles.stdout == f"{ {site / 'tui' / 'styles'} }\n"
+    names = ("app.tcss", "help.tcss", "search.tcss")
+    code = f"from tui.resources import stylesheet; print([str(stylesheet(name)) for name in {names!r} if stylesheet(name).is_file()])"
+    styles = run_python("-c", code, cwd=elsewhere, path=site)
+    assert styles.stdout == f"{[str(site / 'tui' / 'styles' / name) for name in names]}\n"

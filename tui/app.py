@@ -22,7 +22,7 @@ from textual.widget import Widget
 
 from tui.commands import CopyCommands, FirmCommands
 from tui.model import Dataset, Firm
-from tui.resources import stylesheets
+from tui.resources import stylesheet
 from tui.summary import summary_sections
 from tui.widgets.article_view import ArticleView
 from tui.widgets.detail_pane import DetailPane
@@ -49,7 +49,7 @@ TINY = (60, 16)
 
 
 class OasesApp(App[None]):
-    CSS_PATH: ClassVar[list[str | PurePath]] = list(stylesheets())
+    CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("app.tcss")]
     TITLE = "oases-tui"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -43,8 +43,10 @@ def bundled_dataset() -> Path:
     return Path(bundled_dataset_file())
 
 
-def stylesheets() -> list[Path]:
-    """The app's Textual stylesheets, in the order they apply."""
+def stylesheet(name: str) -> Path:
+    """One of the Textual stylesheets: ``app.tcss`` for the browser, and one for each
+    part that loads on first use (the help screen, the search bar), so start-up
+    parses only what the first frame shows."""
     from pathlib import Path
 
-    return sorted(Path(_folder("styles")).glob("*.tcss"))
+    return Path(_folder("styles"), name)

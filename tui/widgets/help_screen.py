@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keys import KEYS
+from tui.resources import stylesheet
 
 
 def keys_table() -> Content:
@@ -21,6 +22,8 @@ def keys_table() -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = stylesheet("help.tcss")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1", "dismiss", "Close help"),
     ]

@@ -18,8 +18,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from tui.resources import stylesheet
+
 
 class SearchBar(Horizontal):
+    # Its styles, from styles/search.tcss, load with it: start-up doesn't parse them.
+    DEFAULT_CSS = stylesheet("search.tcss").read_text(encoding="utf-8")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear", "Clear search"),
         Binding("down", "done", "To the list", show=False),
