@@ -93,7 +93,7 @@ async def test_detail_shows_facts_with_quotes_and_not_stated(dataset: Dataset) -
         await pilot.press("G", "k")  # Digital Domain
         detail = app.query_one(DetailPane)
         assert detail.firm is not None and detail.firm.name == "Digital Domain"
-        facts = detail.facts.facts
+        facts = detail.facts
         sector = next(fact for fact in facts if fact.label == "Sector")
         assert sector.value is None
         await pilot.press("2")
@@ -109,7 +109,7 @@ async def test_a_fact_under_the_detail_cursor_is_lit_distinctly(dataset: Dataset
         article = app.query_one(ArticleView)
         assert article.focus_sentence is None  # the list has focus: firm sentences only
         await pilot.press("2")
-        facts = app.query_one("#detail-facts", FactList)
+        facts = app.query_one("#detail", FactList)
         assert app.focused is facts
         first = facts.fact
         assert first is not None and first.quote is not None
@@ -165,7 +165,7 @@ async def test_summary_holds_the_totals_with_quotes(dataset: Dataset) -> None:
 async def test_tab_and_number_keys_move_between_panes() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        order = ["#firm-list", "#detail-facts", "#summary", "#source"]
+        order = ["#firm-list", "#detail", "#summary", "#source"]
         for expected in order[1:] + order[:1]:
             await pilot.press("tab")
             assert app.focused is app.query_one(expected)
@@ -280,9 +280,11 @@ async def test_detail_text_wraps_at_80_columns_without_cutting_words(dataset: Da
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("2")
-        detail = app.query_one("#detail-facts", FactList)
+        detail = app.query_one("#detail", FactList)
         lines = [detail.render_line(y).text.rstrip() for y in range(detail.size.height)]
-        words = set(" ".join(f"{f.label}: {f.value} {f.quote.text if f.quote else ''}" for f in detail.facts).split())
+        header = " ".join(text.plain for text in detail.header)
+        facts = " ".join(f"{f.label}: {f.value} {f.quote.text if f.quote else ''}" for f in detail.facts)
+        words = set(f"{header} {facts}".split())
         shown = [word for line in lines for word in line.split()]
         cut = [word for word in shown if word.strip("“”:,.") and word not in words and word.strip("“”") not in words]
         assert not cut, cut

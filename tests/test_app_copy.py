@@ -42,7 +42,7 @@ async def test_y_on_a_fact_copies_the_fact_with_its_quote(dataset: Dataset) -> N
     app = make_app()
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("2", "j")
-        fact = app.query_one("#detail-facts", FactList).fact
+        fact = app.query_one("#detail", FactList).fact
         assert fact is not None and fact.quote is not None and fact.label == "Sector"
         await pilot.press("y")
         assert "Artificial intelligence" in app.clipboard

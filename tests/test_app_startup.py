@@ -31,11 +31,11 @@ async def test_the_first_firm_is_shown_once_not_again_when_the_list_announces_it
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         detail = app.query_one(DetailPane)
-        rows = detail.facts.rows
+        rows = detail.rows
         detail.show_firm(app.dataset.firms[0])
-        assert detail.facts.rows is rows  # nothing rebuilt, nothing repainted
+        assert detail.rows is rows  # nothing rebuilt, nothing repainted
         await pilot.press("j")
-        assert detail.firm is app.dataset.firms[1] and detail.facts.rows is not rows
+        assert detail.firm is app.dataset.firms[1] and detail.rows is not rows
 
 
 def test_the_collector_is_back_and_start_up_frozen_once_the_first_frame_is_painted() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from app_support import make_app, screen_text, until
-from textual.widgets import Static
 
 from tui.model import Dataset
 from tui.widgets.article_view import ArticleView
@@ -20,10 +19,12 @@ async def test_each_fact_is_label_value_then_its_quote_then_a_blank_line(dataset
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        facts = app.query_one("#detail-facts", FactList)
+        facts = app.query_one("#detail", FactList)
         first = dataset.firms[0].fact_rows()[0]
         assert first.quote is not None
-        lines = drawn(facts)
+        # The header names the firm (and its other spelling), then a blank line, then the facts.
+        assert drawn(facts)[:3] == [dataset.firms[0].name, "Also written: iFlytek", ""]
+        lines = drawn(facts)[facts.header_height :]
         blank = lines.index("")
         assert lines[0] == f"{first.label}: {first.value}"
         assert " ".join(lines[1:blank]) == f"“{first.quote.text}”"  # wrapped at spaces, nothing lost
@@ -52,7 +53,7 @@ async def test_page_keys_and_ends_move_by_screens_and_keep_the_cursor_in_view() 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2")
-        facts = app.query_one("#detail-facts", FactList)
+        facts = app.query_one("#detail", FactList)
         await pilot.press("pagedown")
         assert facts.highlighted is not None and facts.highlighted > 1
         await pilot.press("G")
@@ -69,10 +70,10 @@ async def test_a_click_puts_the_cursor_on_the_fact_and_lights_its_sentence(datas
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2")
-        facts = app.query_one("#detail-facts", FactList)
+        facts = app.query_one("#detail", FactList)
         region = facts._row_region(2)
         assert region is not None
-        await pilot.click("#detail-facts", offset=(2, region.y + 1))
+        await pilot.click("#detail", offset=(2, region.y + 1))
         assert facts.highlighted == 2
         quote = facts.rows[2].fact.quote  # type: ignore[union-attr]
         assert quote is not None
@@ -83,7 +84,7 @@ async def test_a_theme_change_redraws_the_facts_in_its_colours() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        facts = app.query_one("#detail-facts", FactList)
+        facts = app.query_one("#detail", FactList)
         before = facts.rows[0].text.spans[0].style
         app.theme = "textual-light"
         await pilot.pause()
@@ -96,18 +97,18 @@ async def test_no_firm_means_an_empty_list_and_a_reason(dataset: Dataset) -> Non
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"zzzz")
-        facts = app.query_one("#detail-facts", FactList)
+        facts = app.query_one("#detail", FactList)
         assert facts.rows == [] and facts.fact is None and facts.highlighted is None
-        assert "Nothing selected" in str(app.query_one("#detail-heading", Static).render())
+        assert "Nothing selected" in screen_text(app)
 
 
 async def test_rows_below_the_pane_are_wrapped_after_the_first_frame_and_scroll_into_reach() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        facts = app.query_one("#detail-facts", FactList)
+        facts = app.query_one("#detail", FactList)
         # Every row is laid out soon after the first frame, and the scroll height is all of them.
         await until(pilot, lambda: facts.laid_out)
-        assert facts.virtual_size.height == len(facts._lines) > facts.size.height
+        assert facts.virtual_size.height == facts.header_height + len(facts._lines) > facts.size.height
         await pilot.press("2", "end")
         last = facts.rows[-1].fact
         assert last is not None and last.quote is not None

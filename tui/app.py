@@ -40,7 +40,7 @@ PANES = ("firms", "detail", "summary", "source")
 """The panes in tab order; keys 1–4 focus them."""
 
 PANE_TITLES = {"firms": "1 Firms", "detail": "2 Detail", "summary": "3 Summary", "source": "4 Source"}
-FOCUS_TARGETS = {"firms": "#firm-list", "detail": "#detail-facts", "summary": "#summary", "source": "#source"}
+FOCUS_TARGETS = {"firms": "#firm-list", "detail": "#detail", "summary": "#summary", "source": "#source"}
 
 WIDE = (100, 30)
 """From this size (columns, rows) all four panes are shown at once."""
@@ -268,7 +268,7 @@ class OasesApp(App[None]):
         from tui import copies
 
         pane = self.pane_of(self.focused) or self.active_pane
-        fact = self.query_one("#detail-facts", FactList).fact
+        fact = self.query_one(DetailPane).fact
         selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
         self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected))
 

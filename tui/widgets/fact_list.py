@@ -22,7 +22,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -34,6 +34,10 @@ from tui.widgets.style_cache import StyleCache
 NOT_STATED_TEXT = "not stated in the source"
 
 
+HeaderLine = Sequence[tuple[str, str]]
+"""A line above the facts, as pieces of text each with a role: "title", "note" or "" (plain)."""
+
+
 class Row(NamedTuple):
     """A heading (``fact`` is ``None``) or a fact, as the text it is drawn from."""
 
@@ -43,6 +47,8 @@ class Row(NamedTuple):
 
 class FactList(StyleCache, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "fact-list--title",
+        "fact-list--note",
         "fact-list--heading",
         "fact-list--label",
         "fact-list--not-stated",
@@ -77,6 +83,10 @@ class FactList(StyleCache, ScrollView, can_focus=True):
     def __init__(self, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(id=id, classes=classes)
         self._sections: Sequence[tuple[Optional[str], Sequence[Fact]]] = []
+        self._header_lines: Sequence[HeaderLine] = []
+        self.header: list[Text] = []
+        """Lines that stay above the facts as they scroll (the detail's firm name)."""
+        self._wrapped_header: list[Text] = []
         self.rows: list[Row] = []
         """What the list shows, in order; built from the facts when styles are known."""
         self._text_styles: tuple[Style, ...] = ()
@@ -101,9 +111,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
     def facts(self) -> list[Fact]:
         return [row.fact for row in self.rows if row.fact is not None]
 
-    def show_facts(self, sections: Sequence[tuple[Optional[str], Sequence[Fact]]]) -> None:
-        """Show the facts, grouped under headings (a heading of ``None`` shows none); cursor to the top."""
+    def show_facts(self, sections: Sequence[tuple[Optional[str], Sequence[Fact]]], header: Sequence[HeaderLine] = ()) -> None:
+        """Show the facts, grouped under headings (a heading of ``None`` shows none), below
+        ``header``, which doesn't scroll; the cursor to the top."""
         self._sections = sections
+        self._header_lines = header
         self._build_rows()
         self.refresh()
         self.highlighted = next((i for i, row in enumerate(self.rows) if row.fact is not None), None)
@@ -111,7 +123,9 @@ class FactList(StyleCache, ScrollView, can_focus=True):
 
     def _build_rows(self) -> None:
         """The rows' text, in the current styles (the theme's colours)."""
-        self._text_styles = heading, label, not_stated, quote = self._current_text_styles()
+        self._text_styles = title_style, note_style, heading, label, not_stated, quote = self._current_text_styles()
+        roles = {"title": title_style, "note": note_style}
+        self.header = [Text.assemble(*((text, roles.get(role, "")) for text, role in line)) for line in self._header_lines]
         self.rows = []
         for title, facts in self._sections:
             if title is not None:
@@ -129,7 +143,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         self._laid_out_width = 0
 
     def _current_text_styles(self) -> tuple[Style, ...]:
-        names = ("heading", "label", "not-stated", "quote")
+        names = ("title", "note", "heading", "label", "not-stated", "quote")
         return tuple(self.style_for(f"fact-list--{name}", partial=True) for name in names)
 
     # -- layout -----------------------------------------------------------------
@@ -144,10 +158,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if width <= 0:
             return False
+        console = self.app.console
         if width != self._laid_out_width:
             self._laid_out_width = width
             self._lines, self._row_starts, self._strips = [], [], {}
-        console = self.app.console
+            self._wrapped_header = [line for text in self.header for line in text.wrap(console, width, overflow="fold")]
         while len(self._row_starts) < len(self.rows):
             if until_line is not None and len(self._lines) > until_line:
                 break
@@ -159,7 +174,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
             if row.fact is not None:
                 self._lines.append(Text())  # a blank line after each fact, part of it
         if len(self._row_starts) == len(self.rows):
-            self.virtual_size = Size(width, len(self._lines))
+            self.virtual_size = Size(width, len(self._lines) + self.header_height)
         elif not self._finishing:
             self._finishing = True
             self.call_after_refresh(self._finish_layout)
@@ -174,7 +189,18 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         self._finishing = False
         self._layout()
 
+    @property
+    def header_height(self) -> int:
+        """Screen lines above the facts: the header, at most half the pane (a 10,000-character
+        name must not hide the facts), and a blank line; none without a header."""
+        if not self.header:
+            return 0
+        shown = min(len(self._wrapped_header), max(1, self.scrollable_content_region.height // 2))
+        return shown + 1
+
     def on_resize(self) -> None:
+        if self._layout(until_row=self.highlighted or 0) and len(self._row_starts) == len(self.rows):
+            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height)  # the header's share changed
         self._scroll_to_row(self.highlighted)
 
     def _row_end(self, row: int) -> int:
@@ -188,8 +214,17 @@ class FactList(StyleCache, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        line = self.scroll_offset.y + y
         style = self.style_for()
+        if not self._layout(until_line=-1):  # the header, at the pane's width
+            return Strip.blank(width, style)
+        header_height = self.header_height
+        if y < header_height:  # the header stays put while the facts scroll under it
+            if y == header_height - 1:
+                return Strip.blank(width, style)
+            text = self._wrapped_header[y]
+            header = Strip(Segment.apply_style(text.render(self.app.console), style))
+            return header.extend_cell_length(width, style).crop(0, width)
+        line = self.scroll_offset.y + y - header_height
         if not self._layout(until_line=line) or line >= len(self._lines):
             return Strip.blank(width, style)
         if self.highlighted is not None and self._row_at_line(line) == self.highlighted:
@@ -213,7 +248,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         if row is None or not 0 <= row < len(self.rows) or not self._layout(until_row=row):
             return None
         start = self._row_starts[row]
-        return Region(0, start, self.size.width, self._row_end(row) - start)
+        return Region(0, start + self.header_height, self.size.width, self._row_end(row) - start)
 
     def _refresh_row(self, row: Optional[int]) -> None:
         region = self._row_region(row)
@@ -224,9 +259,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         region = self._row_region(row)
         if region is None:
             return
-        # A fact taller than the pane shows from its first line.
-        region = region.crop_size((region.width, max(1, min(region.height, self.scrollable_content_region.height))))
-        self.scroll_to_region(region, animate=False, force=True)
+        # A fact taller than the room below the header shows from its first line.
+        header_height = self.header_height
+        room = max(1, self.scrollable_content_region.height - header_height)
+        region = region.crop_size((region.width, min(region.height, room)))
+        self.scroll_to_region(region, spacing=Spacing(header_height, 0, 0, 0), animate=False, force=True)
 
     def action_cursor_up(self) -> None:
         """Up, stopping at the first fact (a fact list doesn't wrap around)."""
@@ -253,7 +290,8 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         """Move the cursor by a pane's height of lines, to the fact there."""
         if self.highlighted is None or not self._layout():
             return
-        line = self._row_starts[self.highlighted] + direction * max(1, self.scrollable_content_region.height)
+        page = max(1, self.scrollable_content_region.height - self.header_height)
+        line = self._row_starts[self.highlighted] + direction * page
         line = max(0, min(line, len(self._lines) - 1))
         row = self._row_at_line(line)
         if row is not None:
@@ -278,6 +316,9 @@ class FactList(StyleCache, ScrollView, can_focus=True):
             row += direction
 
     def on_click(self, event: events.Click) -> None:
-        row = self._row_at_line(event.y + self.scroll_offset.y)
+        offset = event.get_content_offset(self)  # inside the border and padding
+        if offset is None or offset.y < self.header_height:
+            return
+        row = self._row_at_line(self.scroll_offset.y + offset.y - self.header_height)
         if row is not None and self.rows[row].fact is not None:
             self.highlighted = row
