@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Optional
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -92,23 +91,19 @@ class OasesApp(App[None]):
     def compose(self) -> ComposeResult:
         # The first firm is shown in the first frame; the list's cursor starts on it.
         first = self.dataset.firms[0] if self.dataset.firms else None
-        article = ArticleView(self.dataset.source.text, id="source", classes=self._layout_classes("pane", "source"))
+        article = ArticleView(self.dataset.source.text, id="source", classes=self._layout_classes("source"))
         article.show_firm(first.quotes() if first is not None else [])
-        # The screen is a grid (styles/app.tcss): the left column, firms over detail,
-        # spans its two rows; summary and source fill the right-hand cells themselves.
-        # No container around each pane or the right-hand pair: a container paints
-        # its whole area before what is inside it covers it (tests/bench_startup.py).
-        with Vertical(id="left", classes=self._layout_classes("column", "left")):
-            yield FirmsPane(self.dataset, id="firms", classes=self._layout_classes("pane", "firms"))
-            yield DetailPane(first, id="detail", classes=self._layout_classes("pane", "detail"))
-        yield FactList(id="summary", classes=self._layout_classes("pane", "summary"))
+        # The panes sit in the screen's grid (styles/app.tcss), in the order it fills
+        # its cells: firms and summary on the first row, source below summary,
+        # detail below firms. No containers: each would paint its whole area first.
+        yield FirmsPane(self.dataset, id="firms", classes=self._layout_classes("firms"))
+        yield FactList(id="summary", classes=self._layout_classes("summary"))
         yield article
+        yield DetailPane(first, id="detail", classes=self._layout_classes("detail"))
         yield KeyBar()
 
-    def _layout_classes(self, kind: str, name: str) -> str:
-        """A pane's or the left column's classes for the current layout state."""
-        if kind == "column":
-            return "column -active" if self.active_pane in ("firms", "detail") else "column"
+    def _layout_classes(self, name: str) -> str:
+        """A pane's classes for the current layout state."""
         classes = ["pane"]
         if name == self.active_pane:
             classes.append("-active")
@@ -165,9 +160,8 @@ class OasesApp(App[None]):
 
     def apply_layout(self, size: Optional[Size] = None) -> None:
         """Set the classes the stylesheet lays the screen out by (see styles/app.tcss):
-        -wide/-narrow/-tiny on the browser's screen by size, -active on the focused pane
-        (and the left column if it holds it), -front on whichever of summary/source
-        shows when they share an area."""
+        -wide/-narrow/-tiny on the browser's screen by size, -active on the focused pane,
+        -front on whichever of summary/source shows when they share an area."""
         mode = self.layout_mode(size or self.size)
         state = (mode, self.active_pane, self.front_pane)
         if state == self._layout_state:
@@ -175,9 +169,8 @@ class OasesApp(App[None]):
         self._layout_state = state
         for name in ("wide", "narrow", "tiny"):
             self.browser.set_class(mode == name, f"-{name}")
-        self.query_one("#left").set_classes(self._layout_classes("column", "left"))
         for pane in PANES:
-            self.pane(pane).set_classes(self._layout_classes("pane", pane))
+            self.pane(pane).set_classes(self._layout_classes(pane))
         self._label_shared_area(mode)
 
     def _label_shared_area(self, mode: str) -> None:
