@@ -32,9 +32,9 @@ def check(file: Optional[str]) -> int:
     facts = dataset.all_facts()
     silent = sum(1 for fact in facts if not fact.stated)
     print(f"{visible(dataset.path)}: OK (schema {dataset.schema_version})")  # a file name can hold ESC
-    print(f"  firms:  {len(dataset.firms)} named of {ceremony.signed.value} signed ({ceremony.unnamed} not named in the source)")
-    print(f"  facts:  {len(facts)} ({silent} not stated in the source)")
-    print(f"  quotes: {dataset.quote_count()} resolved to their sentences in a {len(dataset.source.text):,}-character article")
+    print(f"  firms:  {len(dataset.firms):,} named of {ceremony.signed.value:,} signed ({ceremony.unnamed:,} not named in the source)")
+    print(f"  facts:  {len(facts):,} ({silent:,} not stated in the source)")
+    print(f"  quotes: {dataset.quote_count():,} resolved to their sentences in a {len(dataset.source.text):,}-character article")
     return EXIT_OK
 
 
