@@ -9,7 +9,8 @@ never a hang, and nothing is lost.
 4. CJK, emoji and right-to-left names in the firm list;
 5. the data file deleted or overwritten while the app runs;
 6. awkward paths (spaces, accents, undecodable bytes, escapes; a file given twice);
-7. randomly built datasets (structural edits of the bundled document, not text mutation).
+7. randomly built datasets (structural edits of the bundled document, not text mutation);
+8. 100,000 firms in one 59 MB file: checked, exported and browsed to its last firm.
 
 The commands run in a subprocess (with a timeout, so a hang fails the test) where the real
 process matters: its exit status, its streams, its recursion limit.
@@ -38,6 +39,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from support import HOSTILE_NAMES, loadable, naughty_dataset_text, naughty_strings, toml_document, toml_string
+from synthetic import write_synthetic
 
 import tui
 from tui import formats
@@ -688,3 +690,40 @@ def test_random_structures_load_or_are_refused_in_clear_lines(data: st.DataObjec
         assert [firm.name for firm in result.firms] == [firm["name"] for firm in firms]
         for fact in result.all_facts():
             assert fact.quote is None or result.source.text[fact.quote.start : fact.quote.end] == fact.quote.text
+
+
+# --- 8. 100,000 firms, 59 MB ---------------------------------------------------------------------
+
+HUGE = 100_000
+
+
+@pytest.fixture(scope="module")
+def huge_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid dataset of 100,000 firms ("iFLYTEK 00000" … "Prophesee 99999"), over 50 MB."""
+    path = write_synthetic(tmp_path_factory.mktemp("huge") / "huge.toml", HUGE)
+    assert path.stat().st_size > 50_000_000
+    return path
+
+
+def test_100000_firms_check_and_export(huge_file: Path) -> None:
+    status, out, err = run_cli("check", str(huge_file), cwd=huge_file.parent)
+    assert status == 0 and err == "" and f"firms:  {HUGE:,} named of {HUGE + 9:,} signed" in out
+    status, out, err = run_cli("export", "--firm", "firm-99999", "--format", "json", "--data", str(huge_file), cwd=huge_file.parent)
+    assert status == 0 and err == ""
+    assert [firm["name"] for firm in json.loads(out)["firms"]] == ["Prophesee 99999"]
+
+
+async def test_100000_firms_browse_to_the_last_search_and_copy(huge_file: Path) -> None:
+    app = make_app(huge_file)
+    async with app.run_test(size=(120, 36)) as pilot:
+        firm_list = app.query_one(FirmList)
+        assert len(firm_list.firms) == HUGE and "iFLYTEK 00000" in screen_text(app)
+        await pilot.press("G")  # the last firm: its name in the list and the detail
+        assert firm_list.cursor == HUGE - 1 and app.query_one(DetailPane).firm is app.dataset.firms[-1]
+        assert screen_text(app).count("Prophesee 99999") == 2
+        await pilot.press("slash", *"99998", "enter")  # the index is built on the first search
+        await pilot.pause()
+        assert firm_list.firm is not None and firm_list.firm.name == "Digital Domain 99998"
+        await pilot.press("y")
+        assert app.clipboard == formats.firm_text(app.dataset, firm_list.firm)
+        assert app.is_running
