@@ -201,3 +201,17 @@ def test_an_unexpected_error_restores_the_terminal_and_says_what_to_report(termi
     assert lines[0] == "oases-tui stopped on an unexpected error: ZeroDivisionError: division by zero"
     assert lines[1].startswith("Please report it with the command you ran and oases-tui ")
     assert "Traceback" not in screen and "1 Firms" not in screen  # the app's screen is gone: terminal restored
+
+
+def test_with_debug_an_unexpected_error_shows_textuals_traceback(terminal) -> None:  # type: ignore[no-untyped-def]
+    code = (
+        "import sys; from tui import cli; from tui.app import OasesApp; "
+        "OasesApp.action_help = lambda self: 1 / 0; sys.exit(cli.main(sys.argv[1:]))"
+    )
+    term = terminal(100, 30, command=f"{sys.executable} -c '{code}' --debug")
+    term.wait_for(lambda screen: "iFLYTEK" in detail_lines(screen))
+    term.keys("?")
+    screen = term.wait_for("__EXIT__")
+    assert "__EXIT__1" in screen
+    assert "Traceback (most recent call last)" in screen and "ZeroDivisionError: division by zero" in screen
+    assert "Please report it" not in screen and "1 Firms" not in screen  # the full report instead; terminal restored
