@@ -1,6 +1,6 @@
 """Start-up and memory benchmark: oases-tui against a minimal Textual app, in a real pseudo-terminal.
 
-    python tests/bench_startup.py [--runs 9]
+    python tests/bench_startup.py [--runs 9] [--instructions]
 
 Measures, interleaved in one run so a busy machine slows both alike:
   (a) a minimal Textual app showing one Static, and (b) `oases-tui` on the bundled
@@ -10,11 +10,19 @@ Measures, interleaved in one run so a busy machine slows both alike:
 Then the non-interactive commands (--help, --version, check, export), which must
 not import Textual, against `python -c pass` plus tomli's parse of the dataset
 (target: within 3x of that).
+
+With --instructions, also the instructions each app executes from launch to its
+first frame (valgrind's callgrind; both apps stop there): unlike time, the same
+count on every run whatever else the machine is doing, so a change of a percent
+shows. Python's string hashing moves the count by a percent or two from one
+hash seed to the next, so oases-tui's is the median over three seeds.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -24,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ptyrun import Run, oases_command, run_to_first_frame  # noqa: E402
+from ptyrun import Run, oases_command, run_to_exit, run_to_first_frame  # noqa: E402
 
 MINIMAL_APP = """\
 from textual.app import App
@@ -38,6 +46,58 @@ class Minimal(App):
 
 Minimal().run()
 """
+
+
+MINIMAL_TO_FIRST_FRAME = MINIMAL_APP.replace(
+    'yield Static("minimal-ready")\n',
+    'yield Static("minimal-ready")\n\n    def on_ready(self):\n        import os\n\n        os._exit(0)\n',
+)
+"""The minimal app, stopping once its first frame is painted (Textual's Ready)."""
+
+OASES_TO_FIRST_FRAME = """\
+import os
+import sys
+
+from tui import cli
+
+painted = cli._start_up_done
+
+
+def stop():
+    painted()
+    os._exit(0)
+
+
+cli._start_up_done = stop  # called once the first frame is painted
+sys.exit(cli.main([]))
+"""
+"""`oases-tui` on the bundled dataset, stopping once its first frame is painted."""
+
+HASH_SEEDS = ("1", "2", "3")
+
+
+def instructions(script: Path, seed: str) -> int:
+    """The instructions ``python script`` executes in a 120x36 pseudo-terminal, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "callgrind.log"
+        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", f"--log-file={log}", sys.executable, str(script)]
+        status = run_to_exit(command, env={"PYTHONHASHSEED": seed})
+        found = re.search(r"Collected : (\d+)", log.read_text(encoding="utf-8"))
+        if status != 0 or found is None:
+            raise RuntimeError(f"{script.name} under callgrind: exit status {status}, no count")
+        return int(found.group(1))
+
+
+def print_instructions(folder: Path) -> None:
+    minimal, oases = folder / "minimal_to_first_frame.py", folder / "oases_to_first_frame.py"
+    minimal.write_text(MINIMAL_TO_FIRST_FRAME, encoding="utf-8")
+    oases.write_text(OASES_TO_FIRST_FRAME, encoding="utf-8")
+    a = instructions(minimal, HASH_SEEDS[0])
+    b = statistics.median(instructions(oases, seed) for seed in HASH_SEEDS)
+    print(f"\nInstructions from launch to the first frame (callgrind; oases-tui: median of hash seeds {', '.join(HASH_SEEDS)})")
+    print(f"  (a) minimal Textual app         {a / 1e6:8,.0f} M")
+    print(f"  (b) oases-tui, bundled dataset  {b / 1e6:8,.0f} M")
+    print(f"  ratio b/a                       {b / a:8.2f}x")
 
 
 OASES_MARKERS = ("Baidu Ai Cloud", "“iFLYTEK, a Chinese", "Set up", "Seventeen companies", "palette")
@@ -70,7 +130,10 @@ def parse_time(runs: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--instructions", action="store_true", help="also count instructions to the first frame (needs valgrind)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (Debian: apt-get install valgrind)")
 
     oases = oases_command()
     with tempfile.TemporaryDirectory() as folder:
@@ -106,6 +169,10 @@ def main() -> None:
     for label, extra in [("--help", ["--help"]), ("--version", ["--version"]), ("check", ["check"]), ("export", ["export"])]:
         took = median_time(base + extra, args.runs)
         print(f"  oases-tui {label:10} {took * 1000:6.0f} ms  {took / (baseline + parse):4.2f}x  {'ok' if took <= budget else 'OVER'}")
+
+    if args.instructions:
+        with tempfile.TemporaryDirectory() as folder:
+            print_instructions(Path(folder))
 
 
 if __name__ == "__main__":

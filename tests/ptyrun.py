@@ -95,6 +95,28 @@ def run_to_first_frame(
     return Run(first_frame, usage.ru_maxrss / 1024)
 
 
+def run_to_exit(
+    command: Sequence[str], size: tuple[int, int] = (120, 36), env: dict[str, str] | None = None, timeout: float = 300.0
+) -> int:
+    """Run ``command`` in a pseudo-terminal of ``size`` until it exits by itself; its exit status."""
+    width, height = size
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.update(env or {})
+        os.environ["TERM"] = "xterm-256color"
+        os.execvp(command[0], list(command))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    try:
+        _drain(fd, time.perf_counter() + timeout)
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done == 0:
+            os.kill(pid, signal.SIGKILL)
+            raise TimeoutError(f"{command[0]} still running after {timeout} s")
+    finally:
+        os.close(fd)
+    return os.waitstatus_to_exitcode(status)
+
+
 def _drain(fd: int, deadline: float) -> None:
     """Read until the program closes the terminal (it has quit) or the deadline passes."""
     while time.perf_counter() < deadline:
