@@ -127,8 +127,10 @@ async def _pilot_times(dataset: Dataset, repeat: int) -> tuple[Clock, Clock, Clo
         return keys, moves, floor
 
 
-def measure_app(path: Path, dataset: Dataset, repeat: int) -> AppTimes:
-    frame, past_parse = first_frame(path, dataset.firms[0].name, repeat)
+def measure_app(path: Path, dataset: Dataset, repeat: int, frames: tuple[float, float]) -> AppTimes:
+    """The app's times; ``frames`` is what :func:`first_frame` measured, before this
+    process loaded the dataset (see benchmark.measure for why)."""
+    frame, past_parse = frames
     gc.collect()
     gc.freeze()  # as `oases-tui` does once its first frame is painted (tui/cli.py)
     try:
