@@ -581,7 +581,7 @@ def test_a_synthetic_dataset_passes_check(tmp_path: Path) -> None:
     path = write_synthetic(tmp_path / "synthetic.toml", 1000)
     run = subprocess.run([sys.executable, "-m", "tui", "check", str(path)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert "1000 named of 1009 signed" in run.stdout
+    assert "1,000 named of 1,009 signed" in run.stdout
 
 
 def test_a_synthetic_dataset_is_searchable(tmp_path: Path) -> None:
