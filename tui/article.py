@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
 
 from tui.model import Quote
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 # A sentence ends at . ! or ? (with any closing quote or bracket) followed by
 # whitespace, or at a line break. Good for news prose; an abbreviation such as

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
 
 from tui.loader import load_dataset
 from tui.model import Dataset, Firm
 from tui.problems import one_line, visible
 from tui.resources import bundled_dataset_file
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -22,10 +22,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Optional
 
 from tui.model import Dataset, Fact, Firm, Quote
 from tui.problems import BIDI_CONTROLS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 FORMATS = ("text", "markdown", "json", "csv")
 """The formats :func:`export` writes, in the order ``--format`` lists them."""

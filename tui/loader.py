@@ -11,13 +11,16 @@ from __future__ import annotations
 import gc
 import os
 import re
-from typing import Any, Optional, Union
 
 import tomli
 
 from tui.article import Article
 from tui.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
 from tui.problems import BIDI_CONTROLS, DatasetError, Problem, visible
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: `check` doesn't import typing (see tui/records.py)
+    from typing import Any, Optional, Union
 
 SCHEMA_VERSION = 1
 

@@ -7,16 +7,18 @@ total adds up. Nothing in the data layer imports Textual.
 The records are NamedTuples, not dataclasses: immutable all the same, but
 quicker to create (a 100,000-firm file makes over a million of them) and
 without the import of ``dataclasses``, which ``oases-tui check`` would pay
-for on every run.
-
-No ``from __future__ import annotations`` here: NamedTuple turns string
-annotations into ForwardRefs, and the first ForwardRef a process makes costs
-about a millisecond (its ``compile()`` sets up the AST types), which
-``oases-tui check`` would pay on every run. The annotations below are
-evaluated as they are read, so each names a class defined above it.
+for on every run. They are :mod:`tui.records`' NamedTuple, which is
+``typing.NamedTuple`` to type checkers and spares ``check`` the import of
+:mod:`typing` at run time.
 """
 
-from typing import NamedTuple, Optional
+from __future__ import annotations
+
+from tui.records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # names for annotations only: typing is not imported at run time
+    from typing import Optional
 
 NOT_STATED = "not stated"
 """What the data file says, and what a reader is shown, where the article is silent."""

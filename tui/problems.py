@@ -3,11 +3,16 @@
 A problem is one line for a human: ``FILE:LINE:COL: key.path: message`` where the
 line is known, ``FILE: key.path: message`` otherwise.
 
-No ``from __future__ import annotations``, so NamedTuple finds types, not strings,
-in :class:`Problem`'s annotations (see tui/model.py for why that matters).
+A :class:`Problem` is a record like those of :mod:`tui.model` (see there).
 """
 
-from typing import NamedTuple, Optional
+from __future__ import annotations
+
+from tui.records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Optional
 
 
 class Problem(NamedTuple):

@@ -14,8 +14,8 @@ still return :class:`~pathlib.Path` objects, importing pathlib when called.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
