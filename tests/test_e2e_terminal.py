@@ -186,16 +186,23 @@ def test_hostile_terminal_settings_stay_usable(terminal, env: str) -> None:  # t
     assert "__EXIT__0" in screen and "Traceback" not in screen
 
 
-def test_an_unexpected_error_restores_the_terminal_and_says_what_to_report(terminal) -> None:  # type: ignore[no-untyped-def]
-    # The help action is made to fail, standing in for any bug in the app.
-    code = (
-        "import sys; from tui import cli; from tui.app import OasesApp; "
-        "OasesApp.action_help = lambda self: 1 / 0; sys.exit(cli.main(sys.argv[1:]))"
-    )
-    term = terminal(100, 20, command=f"{sys.executable} -c '{code}'")
+CRASHING_APP = (
+    "import sys; from tui import cli; from tui.app import OasesApp; "
+    "OasesApp.action_help = lambda self: 1 / 0; sys.exit(cli.main(sys.argv[1:]))"
+)
+"""oases-tui with its help action made to fail, standing in for any bug in the app."""
+
+
+def crash(terminal, args: str = "") -> str:  # type: ignore[no-untyped-def]
+    """The screen once the crashing app, opened and then asked for help, has exited."""
+    term = terminal(100, 30, command=f"{sys.executable} -c '{CRASHING_APP}' {args}")
     term.wait_for(lambda screen: "iFLYTEK" in detail_lines(screen))
     term.keys("?")
-    screen = term.wait_for("__EXIT__")
+    return term.wait_for("__EXIT__")  # type: ignore[no-any-return]
+
+
+def test_an_unexpected_error_restores_the_terminal_and_says_what_to_report(terminal) -> None:  # type: ignore[no-untyped-def]
+    screen = crash(terminal)
     assert "__EXIT__1" in screen
     lines = [line for line in screen.splitlines() if line.strip()]
     assert lines[0] == "oases-tui stopped on an unexpected error: ZeroDivisionError: division by zero"
@@ -204,14 +211,7 @@ def test_an_unexpected_error_restores_the_terminal_and_says_what_to_report(termi
 
 
 def test_with_debug_an_unexpected_error_shows_textuals_traceback(terminal) -> None:  # type: ignore[no-untyped-def]
-    code = (
-        "import sys; from tui import cli; from tui.app import OasesApp; "
-        "OasesApp.action_help = lambda self: 1 / 0; sys.exit(cli.main(sys.argv[1:]))"
-    )
-    term = terminal(100, 30, command=f"{sys.executable} -c '{code}' --debug")
-    term.wait_for(lambda screen: "iFLYTEK" in detail_lines(screen))
-    term.keys("?")
-    screen = term.wait_for("__EXIT__")
+    screen = crash(terminal, "--debug")
     assert "__EXIT__1" in screen
     assert "Traceback (most recent call last)" in screen and "ZeroDivisionError: division by zero" in screen
     assert "Please report it" not in screen and "1 Firms" not in screen  # the full report instead; terminal restored
