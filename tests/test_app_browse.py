@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from app_support import make_app, screen_text
+from synthetic import write_synthetic
 from textual.command import CommandPalette
 from textual.widgets import Static
 
@@ -316,3 +319,19 @@ async def test_resizing_changes_the_layout() -> None:
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
         assert layout_is(app, "-wide") and app.pane("summary").display and app.pane("source").display
+
+
+async def test_the_firm_pane_is_as_tall_as_its_firms_need_up_to_60_percent(tmp_path: Path) -> None:
+    app = make_app()  # eight firms: 2 lines each, a blank line, the note, the border = 21
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert app.pane("firms").outer_size.height == 21 and "Prophesee" in screen_text(app)
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        # Taller, the summary (40% of 59 lines) sets the floor, and the detail gets the rest.
+        assert app.pane("firms").outer_size.height == 25 and app.pane("summary").outer_size.height == 24
+        assert app.pane("detail").outer_size.height == 59 - 25
+    app = make_app(write_synthetic(tmp_path / "many.toml", 100))
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert app.pane("firms").outer_size.height == 35  # 60% of 59: a long list takes its share

@@ -78,15 +78,39 @@ class OasesApp(App[None]):
         self.active_pane = "firms"
         self.front_pane = "source"  # which of summary/source shows when they share an area
         self._layout_state: tuple[str, str, str] = ("", "", "")
+        self._rows: Optional[str] = None
+        """The grid rows set inline on the browser's screen (see _fit_rows)."""
 
     def get_default_screen(self) -> Screen[None]:
-        """The browser's screen, its layout class set before the first styling, so the
-        first frame needs no restyle (see apply_layout for what the classes mean)."""
+        """The browser's screen, its layout set before the first styling, so the first
+        frame needs no restyle (see apply_layout for what the classes mean)."""
         mode = self.layout_mode(self.size)
         self._layout_state = (mode, self.active_pane, self.front_pane)
         self.browser: Screen[None] = Screen(id="_default", classes=f"browser -{mode}")
         """The screen the panes are on (the help and the palette are pushed over it)."""
+        self._fit_rows(mode, self.size)
         return self.browser
+
+    def wide_rows(self, height: int) -> str:
+        """The screen grid's rows in the wide layout, for ``height`` lines of panes.
+
+        The summary is the first row, 40% of the height; the firm pane spans the
+        first two and is as tall as its firms need (two lines each, a blank line,
+        the two-line note, the border), at most 60%, and at least a line taller
+        than the summary; the detail and the source share the rest. So eight firms
+        fill their pane at 120x36 and leave the detail the rest on a taller screen.
+        """
+        summary = round(height * 0.4)
+        firms = max(min(2 * len(self.dataset.firms) + 5, round(height * 0.6)), summary + 1)
+        return f"{summary} {firms - summary} 1fr"
+
+    def _fit_rows(self, mode: str, size: Size) -> None:
+        """The wide layout's rows depend on the firms, which CSS can't know: set them here
+        (inline, over styles/app.tcss); the narrow and tiny layouts' are the stylesheet's."""
+        rows = self.wide_rows(size.height - 1) if mode == "wide" else None  # less the key line
+        if rows != self._rows:
+            self._rows = rows
+            self.browser.styles.grid_rows = rows
 
     def compose(self) -> ComposeResult:
         # The first firm is shown in the first frame; the list's cursor starts on it.
@@ -162,7 +186,9 @@ class OasesApp(App[None]):
         """Set the classes the stylesheet lays the screen out by (see styles/app.tcss):
         -wide/-narrow/-tiny on the browser's screen by size, -active on the focused pane,
         -front on whichever of summary/source shows when they share an area."""
-        mode = self.layout_mode(size or self.size)
+        size = size or self.size
+        mode = self.layout_mode(size)
+        self._fit_rows(mode, size)
         state = (mode, self.active_pane, self.front_pane)
         if state == self._layout_state:
             return  # restyling the whole screen is the costliest step of a resize
