@@ -335,3 +335,25 @@ async def test_the_firm_pane_is_as_tall_as_its_firms_need_up_to_60_percent(tmp_p
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         assert app.pane("firms").outer_size.height == 35  # 60% of 59: a long list takes its share
+
+
+async def test_highlights_are_tints_and_muted_text_is_muted() -> None:
+    """The stylesheet's alphas survive into what is drawn: `$warning 35%` is a tint of the
+    pane's background (the full orange left grey text at 1.3:1), `$text-muted` a grey."""
+    from textual.color import Color
+
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        article = app.query_one(ArticleView)
+        background = article.background_colors[1]
+        variables = app.get_css_variables()
+        firm, focus, _quote = (style.bgcolor for style in article._highlight_styles())
+        assert firm is not None and focus is not None
+        assert Color.from_rich_color(focus) == background + Color.parse(variables["warning"]).with_alpha(0.35)
+        assert Color.from_rich_color(firm) == background + Color.parse(variables["primary"]).with_alpha(0.30)
+        quote_colour = app.query_one("#detail", FactList)._current_text_styles()[-1].color
+        assert quote_colour is not None
+        text, muted = Color.from_rich_color(article.style_for().color), Color.from_rich_color(quote_colour)
+        assert muted != text and muted.brightness < text.brightness  # a grey, not the text's white

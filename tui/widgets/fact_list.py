@@ -227,13 +227,15 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         line = self.scroll_offset.y + y - header_height
         if not self._layout(until_line=line) or line >= len(self._lines):
             return Strip.blank(width, style)
+        over = None
         if self.highlighted is not None and self._row_at_line(line) == self.highlighted:
-            style = style + self.style_for("fact-list--cursor")
+            cursor, over = self.cursor_styles("fact-list--cursor")
+            style = style + cursor
         strip = self._strips.get(line)
         if strip is None:
             text = self._lines[line]
             strip = self._strips[line] = Strip(text.render(self.app.console), text.cell_len)
-        return Strip(Segment.apply_style(strip, style)).extend_cell_length(width, style).crop(0, width)
+        return Strip(Segment.apply_style(strip, style, over)).extend_cell_length(width, style).crop(0, width)
 
     # -- cursor -----------------------------------------------------------------
 

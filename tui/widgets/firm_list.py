@@ -152,19 +152,22 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         row, part = divmod(line, ROW_HEIGHT)
         if not self.firms:
             if line == 0:
-                return _strip(self.app.console, Text(self.empty_message, self.style_for("firm-list--empty")), width, base)
+                message = Text.assemble((self.empty_message, self.style_for("firm-list--empty", partial=True)))
+                return _strip(self.app.console, message, width, base)
             return Strip.blank(width, base)
         if row >= len(self.firms):
             return Strip.blank(width, base)
         firm = self.firms[row]
-        style = base
+        style, over = base, None
         if row == self.cursor:
-            style = base + self.style_for("firm-list--cursor")
+            cursor, over = self.cursor_styles("firm-list--cursor")
+            style = base + cursor
         text = self._name_line(firm) if part == 0 else self._detail_line(firm)
-        return _strip(self.app.console, text, width, style)
+        return _strip(self.app.console, text, width, style, over)
 
     def _name_line(self, firm: Firm) -> Text:
-        text = Text(firm.name, self.style_for("firm-list--name", partial=True), no_wrap=True)
+        # Styles as spans, not the Text's base style, which Text.render leaves out.
+        text = Text.assemble((firm.name, self.style_for("firm-list--name", partial=True)), no_wrap=True)
         if self.highlighter is not None:
             match = self.style_for("firm-list--match", partial=True)
             for start, end in self.highlighter(firm.name):
@@ -174,13 +177,14 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
     def _detail_line(self, firm: Firm) -> Text:
         origin = firm.origin.value or f"origin {NOT_STATED}"
         sector = firm.sector.value or f"sector {NOT_STATED}"
-        return Text(f"  {origin} · {sector}", self.style_for("firm-list--detail", partial=True), no_wrap=True)
+        return Text.assemble((f"  {origin} · {sector}", self.style_for("firm-list--detail", partial=True)), no_wrap=True)
 
 
-def _strip(console: Console, text: Text, width: int, style: Style) -> Strip:
-    """One screen line of ``text``: never wrapped, cut with an ellipsis if it is too wide."""
+def _strip(console: Console, text: Text, width: int, style: Style, over: Optional[Style] = None) -> Strip:
+    """One screen line of ``text`` in ``style`` (``over`` drawn over the text's own):
+    never wrapped, cut with an ellipsis if it is too wide."""
     _truncate_at_word(text, max(1, width))
-    segments = Segment.apply_style(text.render(console), style)
+    segments = Segment.apply_style(text.render(console), style, over)
     return Strip(segments).extend_cell_length(width, style).crop(0, width)
 
 

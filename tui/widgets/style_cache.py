@@ -26,14 +26,42 @@ class StyleCache(_Base):
     A plain mixin, not a Widget subclass, so it adds no CSS type of its own."""
 
     def style_for(self, component: Optional[str] = None, partial: bool = False) -> Style:
-        """The widget's own style (``component=None``) or a component class's."""
+        """The widget's own style (``component=None``) or a component class's: in full, or
+        with ``partial`` only what the class itself sets, to draw over the widget's style."""
         cache: dict[tuple[Optional[str], bool], Style] = self.__dict__.setdefault("_style_cache", {})
         key = (component, partial)
         style = cache.get(key)
         if style is None:
-            style = self.rich_style if component is None else self.get_component_rich_style(component, partial=partial)
+            if component is None:
+                style = self.rich_style
+            else:
+                style = self._layer_style(component) if partial else self.get_component_rich_style(component)
             cache[key] = style
         return style
+
+    def cursor_styles(self, component: str) -> tuple[Style, Optional[Style]]:
+        """A cursor row's styles: the component class in full, to draw the row in, and
+        the text colour it sets (if it sets one, as the focused cursor does) to draw over
+        the row's text, so muted or coloured text stays readable on the cursor."""
+        colour = self.style_for(component, partial=True).color
+        return self.style_for(component), (Style(color=colour) if colour is not None else None)
+
+    def _layer_style(self, component: str) -> Style:
+        """What a component class sets: its text style, and its colours blended over the
+        widget's background as Textual blends a widget's own. Textual's partial style
+        drops a colour's alpha, so the tint ``$warning 35%`` came out as the full orange
+        (grey text on it, hard to read) and ``$text-muted`` ("auto 60%") as white."""
+        styles = self.get_component_styles(component)
+        below = self.background_colors[1]
+        background = below + styles.background if styles.has_rule("background") else None
+        color = None
+        if styles.has_rule("color"):
+            under = background or below
+            color = styles.color
+            if styles.has_rule("auto_color") and styles.auto_color:
+                color = under.get_contrast_text(color.a)
+            color = under + color
+        return Style(color=color and color.rich_color, bgcolor=background and background.rich_color) + styles.text_style
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
