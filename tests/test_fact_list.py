@@ -113,3 +113,20 @@ async def test_rows_below_the_pane_are_wrapped_after_the_first_frame_and_scroll_
         last = facts.rows[-1].fact
         assert last is not None and last.quote is not None
         assert f"“{last.quote.text}”".split()[-1] in screen_text(app)
+
+
+async def test_the_first_fact_of_a_section_brings_its_heading_back_into_view() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3")  # the summary: its first row is the programme's heading
+        summary = app.query_one("#summary", FactList)
+        heading = summary.rows[0].text.plain
+        assert summary.rows[0].fact is None and heading in screen_text(app)
+        # A tiny terminal (three lines of summary) and back: the heading is over its first fact.
+        await pilot.resize_terminal(20, 6)
+        await pilot.pause()
+        await pilot.resize_terminal(*WIDE)
+        await pilot.pause()
+        assert summary.scroll_offset.y == 0 and heading in screen_text(app)
+        await pilot.press("j", "j", "k", "k")  # back up to the first fact: the heading shows
+        assert summary.scroll_offset.y == 0

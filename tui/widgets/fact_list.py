@@ -259,8 +259,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
 
     def _scroll_to_row(self, row: Optional[int]) -> None:
         region = self._row_region(row)
-        if region is None:
+        if region is None or row is None:
             return
+        heading = self._row_region(row - 1) if row > 0 and self.rows[row - 1].fact is None else None
+        if heading is not None:  # the first fact under a heading brings the heading into view too
+            region = heading.union(region)
         # A fact taller than the room below the header shows from its first line.
         header_height = self.header_height
         room = max(1, self.scrollable_content_region.height - header_height)
