@@ -106,15 +106,18 @@ def run_to_exit(
         os.environ["TERM"] = "xterm-256color"
         os.execvp(command[0], list(command))
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    deadline = time.perf_counter() + timeout
     try:
-        _drain(fd, time.perf_counter() + timeout)
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done == 0:
-            os.kill(pid, signal.SIGKILL)
-            raise TimeoutError(f"{command[0]} still running after {timeout} s")
+        _drain(fd, deadline)  # until it closes the terminal: it may still be finishing after that
+        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0:
+            if time.perf_counter() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise TimeoutError(f"{command[0]} still running after {timeout} s")
+            time.sleep(0.05)
     finally:
         os.close(fd)
-    return os.waitstatus_to_exitcode(status)
+    return os.waitstatus_to_exitcode(done[1])
 
 
 def _drain(fd: int, deadline: float) -> None:
