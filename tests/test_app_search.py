@@ -137,3 +137,17 @@ async def test_palette_goes_to_a_firm_even_when_the_search_hides_it() -> None:
         assert firm_list.firm is not None and firm_list.firm.name == "Prophesee"
         assert len(names(app)) == 8
         assert app.query_one(DetailPane).firm is firm_list.firm
+
+
+async def test_escape_in_the_field_goes_back_to_the_firm_selected_before_the_search() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        firm_list = app.query_one(FirmList)
+        assert firm_list.firm is not None and firm_list.firm.name == "Baidu Ai Cloud"
+        # "z" puts the cursor on a match (Horizon Robotics) as it is typed; "zzqx" matches nothing.
+        await pilot.press("slash", *"zzqx", "escape")
+        assert len(names(app)) == 8 and firm_list.firm is not None and firm_list.firm.name == "Baidu Ai Cloud"
+        assert app.query_one(DetailPane).firm is firm_list.firm
+        await pilot.press("slash", *"robot", "escape")  # matches, but none picked with enter
+        assert firm_list.firm is not None and firm_list.firm.name == "Baidu Ai Cloud"

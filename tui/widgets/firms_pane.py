@@ -75,6 +75,8 @@ class FirmsPane(Vertical):
         self.shown_query = ""
         """The query the list is filtered by ("" for every firm)."""
         self._last_selected: Optional[Firm] = None
+        self._before_search: Optional[Firm] = None
+        """The firm selected when the search field was opened: escape in the field goes back to it."""
         self.search_bar: Optional[SearchBar] = None
         """The search field, once the user has opened it."""
 
@@ -115,6 +117,7 @@ class FirmsPane(Vertical):
 
     async def open_search(self) -> None:
         """Show the search field (mounting it the first time) with the cursor in it."""
+        self._before_search = self.firm_list.firm or self._last_selected
         if self.search_bar is None:
             from tui.widgets.search_bar import SearchBar  # (its module loads on the first search, too)
 
@@ -171,5 +174,9 @@ class FirmsPane(Vertical):
         self.firm_list.focus()
 
     def on_search_bar_cleared(self) -> None:
+        """Escape in the field: the whole list, on the firm selected before the search (the
+        cursor only sat on matches as they were typed; enter or down is what picks one)."""
         self.clear_search()
+        if self._before_search is not None:
+            self.firm_list.select(self._before_search)
         self.firm_list.focus()
