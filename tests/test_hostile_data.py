@@ -358,6 +358,25 @@ async def test_a_megabyte_article_opens_and_scrolls_to_its_end(tmp_path: Path) -
         assert app.query_one(FirmList).cursor == 1 and app.is_running
 
 
+async def test_tabs_in_the_article_are_drawn_as_spaces_and_copied_as_tabs(tmp_path: Path) -> None:
+    """The article may hold tabs (the loader allows them there alone); a tab sent to the
+    terminal would move its cursor past the pane's edge and push the border off the line."""
+    start = BUNDLED.index("text = '''")
+    end = BUNDLED.index("'''", start + len("text = '''"))
+    path = write(tmp_path / "tabs.toml", BUNDLED[:end] + "\n\n\tA\ttabbed\tline.\tEnd." + BUNDLED[end:])
+    app = make_app(path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "G")
+        await pilot.pause()
+        view = app.query_one(ArticleView)
+        lines = [view.render_line(y) for y in range(view.size.height)]
+        assert not any("\t" in strip.text for strip in lines)
+        assert any(strip.text.strip() == "A tabbed line. End." for strip in lines)
+        assert all(strip.cell_length == view.scrollable_content_region.width for strip in lines)
+        await pilot.press("y")  # no selection: the whole article, exactly
+        assert app.clipboard == app.dataset.source.text and "\tA\ttabbed" in app.clipboard
+
+
 # --- 3. deep nesting, and a flood of problems ---------------------------------------------------
 
 

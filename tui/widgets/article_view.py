@@ -47,6 +47,10 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
     def __init__(self, text: str, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
+        """The article exactly (what a selection copies)."""
+        self._shown = text.replace("\t", " ")
+        """The article as drawn: a tab, which the loader allows in the article, would move
+        the terminal's cursor past the pane's edge; a space keeps every offset the same."""
         self._lines: list[Line] = []
         self._line_starts: list[int] = []
         self._wrapped_width = -1
@@ -112,7 +116,7 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         if width != self._wrapped_width:
             self._wrapped_width = width
             self._lines, self._line_starts = [], []
-            self._unwrapped = wrap_lines(self.text, width)
+            self._unwrapped = wrap_lines(self._shown, width)
         while self._unwrapped is not None:
             if until_line is not None and len(self._lines) > until_line:
                 break
@@ -184,7 +188,7 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
             for spans, layer_style in layers:
                 if any(s <= piece_start and piece_end <= e for s, e in _overlapping(spans, piece_start, piece_end)):
                     style = style + layer_style
-            yield Segment(self.text[piece_start:piece_end], style)
+            yield Segment(self._shown[piece_start:piece_end], style)
 
     def _highlight_styles(self) -> tuple[Style, Style, Style]:
         return (
