@@ -54,16 +54,10 @@ def run_to_first_frame(
     env: dict[str, str] | None = None,
 ) -> Run:
     """Launch ``command`` and time it until the output holds every ``marker`` (e.g. one from each pane)."""
-    width, height = size
     markers = [marker] if isinstance(marker, str) else list(marker)
     wanted = [text.encode("utf-8") for text in markers]
     started = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: become the program
-        os.environ.update(env or {})
-        os.environ["TERM"] = "xterm-256color"
-        os.execvp(command[0], list(command))
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    pid, fd = _spawn(command, size, env)
     seen = b""
     first_frame = None
     deadline = started + timeout
@@ -99,13 +93,7 @@ def run_to_exit(
     command: Sequence[str], size: tuple[int, int] = (120, 36), env: dict[str, str] | None = None, timeout: float = 300.0
 ) -> int:
     """Run ``command`` in a pseudo-terminal of ``size`` until it exits by itself; its exit status."""
-    width, height = size
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.update(env or {})
-        os.environ["TERM"] = "xterm-256color"
-        os.execvp(command[0], list(command))
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    pid, fd = _spawn(command, size, env)
     deadline = time.perf_counter() + timeout
     try:
         _drain(fd, deadline)  # until it closes the terminal: it may still be finishing after that
@@ -118,6 +106,18 @@ def run_to_exit(
     finally:
         os.close(fd)
     return os.waitstatus_to_exitcode(done[1])
+
+
+def _spawn(command: Sequence[str], size: tuple[int, int], env: dict[str, str] | None) -> tuple[int, int]:
+    """Start ``command`` in a new pseudo-terminal of ``size`` (columns, rows): its pid and the terminal's fd."""
+    width, height = size
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: become the program
+        os.environ.update(env or {})
+        os.environ["TERM"] = "xterm-256color"
+        os.execvp(command[0], list(command))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+    return pid, fd
 
 
 def _drain(fd: int, deadline: float) -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 else:
     from collections import namedtuple
 
-    _SKIPPED = frozenset({"__module__", "__qualname__", "__annotations__", "__dict__", "__weakref__"})
+    _SKIPPED = frozenset({"__module__", "__qualname__", "__annotations__"})
 
     class _RecordType(type):
         def __new__(cls, name, bases, namespace):
