@@ -8,9 +8,9 @@ from typing import Callable, Optional
 from textual.app import App
 from textual.pilot import Pilot
 
-from tui.app import OasesApp
-from tui.loader import load_dataset
-from tui.resources import bundled_dataset
+from tui.app.oases_app import OasesApp
+from tui.core.loader import load_dataset
+from tui.core.resources import bundled_dataset
 
 
 def make_app(path: Optional[Path] = None) -> OasesApp:
@@ -35,8 +35,8 @@ async def until(pilot: Pilot[object], condition: Callable[[], bool], tries: int 
 async def settled(pilot: Pilot[object]) -> None:
     """Wait until the fact lists and the source pane are laid out in full (they wrap
     what is below their bottom edge after the frame is painted)."""
-    from tui.widgets.article_view import ArticleView
-    from tui.widgets.fact_list import FactList
+    from tui.app.widgets.article_view import ArticleView
+    from tui.app.widgets.fact_list import FactList
 
     def done() -> bool:
         screen = pilot.app.screen_stack[0]

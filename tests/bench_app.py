@@ -26,11 +26,11 @@ import tomli
 from ptyrun import oases_command, run_to_first_frame
 from textual.widgets import Input
 
-from tui.app import OasesApp
-from tui.model import Dataset
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.firm_list import FirmList
-from tui.widgets.firms_pane import FirmsPane
+from tui.app.oases_app import OasesApp
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.app.widgets.firm_finder import FirmFinder
+from tui.app.widgets.firm_list import FirmList
+from tui.core.model import Dataset
 
 TYPED = "robot"
 
@@ -95,10 +95,10 @@ async def _pilot_times(dataset: Dataset, repeat: int) -> tuple[Clock, Clock, Clo
     app = OasesApp(dataset)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        pane = app.query_one(FirmsPane)
+        pane = app.query_one(FirmFinder)
         pane.search_index  # noqa: B018 (waits for the background build)
         firm_list = app.query_one(FirmList)
-        detail = app.query_one(DetailPane)
+        detail = app.query_one(FirmFacts)
         floor = Clock()
         for _ in range(9):
             floor.start()

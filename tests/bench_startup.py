@@ -115,7 +115,7 @@ def median_time(command: list[str], runs: int) -> float:
 
 
 def parse_time(runs: int) -> float:
-    from tui.resources import bundled_dataset
+    from tui.core.resources import bundled_dataset
 
     path = str(bundled_dataset())
     code = (

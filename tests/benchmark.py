@@ -8,7 +8,7 @@ temporary folder and measures, as medians over ``--repeat`` runs:
 * file size;
 * parse: ``tomli.load`` of the file (reading and decoding included), the floor
   for any loader;
-* load: ``tui.loader.load_dataset``, everything the app and ``check`` do, and
+* load: ``tui.core.loader.load_dataset``, everything the app and ``check`` do, and
   load/parse, the median of the ratios of interleaved pairs (target: at most 1.5);
 * build: ``FirmSearch(firms)``, paid by the app on the first search;
 * search: ``FirmSearch.search`` for each keystroke of a typing sequence, cold
@@ -42,8 +42,8 @@ import tomli  # noqa: E402
 from bench_app import AppTimes, first_frame, measure_app  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 
-from tui.loader import load_dataset  # noqa: E402
-from tui.search import FirmSearch  # noqa: E402
+from tui.core.loader import load_dataset  # noqa: E402
+from tui.core.search import FirmSearch  # noqa: E402
 
 TYPING = ("r", "ro", "rob", "robo", "robot", "xunfei", "zzzz", "a")
 """Keystrokes while typing: a word letter by letter, a rarer word, no match, and a letter matching almost every firm."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.loader import load_dataset
-from tui.model import Dataset
-from tui.resources import bundled_dataset
+from tui.core.loader import load_dataset
+from tui.core.model import Dataset
+from tui.core.resources import bundled_dataset
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from typing import Any, Union
 import tomli
 from support import toml_string
 
-from tui.resources import bundled_dataset
+from tui.core.resources import bundled_dataset
 
 UNNAMED = 9
 """Signed but not named, as in the article: the groups absorb them."""

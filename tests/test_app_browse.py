@@ -9,13 +9,13 @@ from synthetic import write_synthetic
 from textual.command import CommandPalette
 from textual.widgets import Static
 
-from tui.keys import KEYS
-from tui.model import Dataset
-from tui.widgets.article_view import ArticleView
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.fact_list import FactList
-from tui.widgets.firm_list import FirmList
-from tui.widgets.help_screen import HelpScreen
+from tui.app.keys import KEYS
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.app.widgets.firm_list import FirmList
+from tui.app.widgets.help_screen import HelpScreen
+from tui.core.model import Dataset
 
 WIDE = (120, 36)
 
@@ -34,7 +34,7 @@ async def test_starts_on_the_first_firm_with_its_sentences_lit(dataset: Dataset)
         firm_list = app.query_one(FirmList)
         assert app.focused is firm_list
         assert firm_list.cursor == 0 and firm_list.firm == dataset.firms[0]
-        assert app.query_one(DetailPane).firm == dataset.firms[0]
+        assert app.query_one(FirmFacts).firm == dataset.firms[0]
         article = app.query_one(ArticleView)
         iflytek = dataset.firm("iflytek")
         assert iflytek is not None
@@ -64,7 +64,7 @@ async def test_the_list_rows_show_name_origin_and_sector(dataset: Dataset) -> No
 async def test_detail_follows_the_cursor_without_enter(dataset: Dataset) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        detail = app.query_one(DetailPane)
+        detail = app.query_one(FirmFacts)
         firm_list = app.query_one(FirmList)
         await pilot.press("down")
         assert firm_list.cursor == 1 and detail.firm == dataset.firms[1]
@@ -94,7 +94,7 @@ async def test_detail_shows_facts_with_quotes_and_not_stated(dataset: Dataset) -
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("G", "k")  # Digital Domain
-        detail = app.query_one(DetailPane)
+        detail = app.query_one(FirmFacts)
         assert detail.firm is not None and detail.firm.name == "Digital Domain"
         facts = detail.facts
         sector = next(fact for fact in facts if fact.label == "Sector")
@@ -262,7 +262,7 @@ async def test_mouse_click_selects_a_firm(dataset: Dataset) -> None:
         firm_list = app.query_one(FirmList)
         await pilot.click(FirmList, offset=(3, 4))  # the third row (two lines a row)
         assert firm_list.cursor == 2
-        assert app.query_one(DetailPane).firm == dataset.firms[2]
+        assert app.query_one(FirmFacts).firm == dataset.firms[2]
 
 
 async def test_small_terminal_reaches_every_pane() -> None:

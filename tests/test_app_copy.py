@@ -15,10 +15,10 @@ import pytest
 from app_support import make_app
 from textual.command import CommandPalette
 
-from tui import formats
-from tui.model import Dataset
-from tui.widgets.fact_list import FactList
-from tui.widgets.firm_list import FirmList
+from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.firm_list import FirmList
+from tui.core import formats
+from tui.core.model import Dataset
 
 
 def notifications(app: object) -> list[str]:

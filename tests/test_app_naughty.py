@@ -7,9 +7,9 @@ from pathlib import Path
 from app_support import make_app, screen_text
 from support import HOSTILE_NAMES, naughty_dataset_text
 
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.fact_list import FactList
-from tui.widgets.firm_list import FirmList
+from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.app.widgets.firm_list import FirmList
 
 
 async def test_every_naughty_string_is_shown_literally(tmp_path: Path, bundled_text: str) -> None:
@@ -18,7 +18,7 @@ async def test_every_naughty_string_is_shown_literally(tmp_path: Path, bundled_t
     app = make_app(path)
     async with app.run_test(size=(120, 36)) as pilot:
         firm_list = app.query_one(FirmList)
-        detail = app.query_one(DetailPane)
+        detail = app.query_one(FirmFacts)
         facts = app.query_one("#detail", FactList)
         assert len(firm_list.firms) > 500
         for index, firm in enumerate(firm_list.firms):

@@ -6,9 +6,9 @@ from app_support import make_app, screen_text
 from textual.command import CommandPalette
 from textual.widgets import Input, Static
 
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.fact_list import FactList
-from tui.widgets.firm_list import FirmList
+from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.app.widgets.firm_list import FirmList
 
 SIZE = (120, 36)
 
@@ -32,8 +32,8 @@ async def test_slash_opens_the_field_and_typing_filters_at_once() -> None:
         assert names(app) == ["Pudu Robotics", "Horizon Robotics"]
         assert count_text(app) == "2 of 8 firms"
         # The best match is selected, and the detail follows it.
-        assert app.query_one(DetailPane).firm is not None
-        assert app.query_one(DetailPane).firm.name == "Pudu Robotics"  # type: ignore[union-attr]
+        assert app.query_one(FirmFacts).firm is not None
+        assert app.query_one(FirmFacts).firm.name == "Pudu Robotics"  # type: ignore[union-attr]
 
 
 async def test_matched_letters_are_marked_in_the_rows() -> None:
@@ -76,7 +76,7 @@ async def test_no_match_says_so_and_the_detail_is_empty() -> None:
         assert names(app) == []
         assert count_text(app) == "0 of 8 firms"
         assert "No firm matches “zzqx”." in screen_text(app)
-        detail = app.query_one(DetailPane)
+        detail = app.query_one(FirmFacts)
         assert detail.firm is None
         assert "Nothing selected" in screen_text(app)
         assert app.query_one("#detail", FactList).rows == []
@@ -136,7 +136,7 @@ async def test_palette_goes_to_a_firm_even_when_the_search_hides_it() -> None:
         firm_list = app.query_one(FirmList)
         assert firm_list.firm is not None and firm_list.firm.name == "Prophesee"
         assert len(names(app)) == 8
-        assert app.query_one(DetailPane).firm is firm_list.firm
+        assert app.query_one(FirmFacts).firm is firm_list.firm
 
 
 async def test_escape_in_the_field_goes_back_to_the_firm_selected_before_the_search() -> None:
@@ -148,6 +148,6 @@ async def test_escape_in_the_field_goes_back_to_the_firm_selected_before_the_sea
         # "z" puts the cursor on a match (Horizon Robotics) as it is typed; "zzqx" matches nothing.
         await pilot.press("slash", *"zzqx", "escape")
         assert len(names(app)) == 8 and firm_list.firm is not None and firm_list.firm.name == "Baidu Ai Cloud"
-        assert app.query_one(DetailPane).firm is firm_list.firm
+        assert app.query_one(FirmFacts).firm is firm_list.firm
         await pilot.press("slash", *"robot", "escape")  # matches, but none picked with enter
         assert firm_list.firm is not None and firm_list.firm.name == "Baidu Ai Cloud"

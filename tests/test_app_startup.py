@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from app_support import screen_text, until
 
-from tui.app import OasesApp
-from tui.loader import load_dataset
-from tui.resources import bundled_dataset
-from tui.widgets.article_view import ArticleView
-from tui.widgets.detail_pane import DetailPane
+from tui.app.oases_app import OasesApp
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.core.loader import load_dataset
+from tui.core.resources import bundled_dataset
 
 
 async def test_the_first_frame_shows_the_first_firm_its_facts_and_its_sentences() -> None:
@@ -22,7 +22,7 @@ async def test_the_first_frame_shows_the_first_firm_its_facts_and_its_sentences(
         assert origin is not None
         for expected in (first.name, f"Origin: {first.origin.value}", f"“{origin.text[:20]}", "Set up: 2022", "Seventeen companies"):
             assert expected in seen[0]
-        assert app.query_one(DetailPane).firm is first
+        assert app.query_one(FirmFacts).firm is first
         assert app.query_one(ArticleView).firm_sentences  # lit up from the start
 
 
@@ -30,7 +30,7 @@ async def test_the_first_firm_is_shown_once_not_again_when_the_list_announces_it
     app = OasesApp(load_dataset(bundled_dataset()))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        detail = app.query_one(DetailPane)
+        detail = app.query_one(FirmFacts)
         rows = detail.rows
         detail.show_firm(app.dataset.firms[0])
         assert detail.rows is rows  # nothing rebuilt, nothing repainted
@@ -55,7 +55,7 @@ def test_the_collector_is_back_and_start_up_frozen_once_the_first_frame_is_paint
 
 
 async def test_the_source_pane_is_wrapped_in_full_once_the_first_frame_is_painted() -> None:
-    from tui.wrap import wrap
+    from tui.app.widgets.text_wrap import wrap
 
     app = OasesApp(load_dataset(bundled_dataset()))
     async with app.run_test(size=(120, 36)) as pilot:

@@ -19,10 +19,10 @@ from support import CORPORA
 
 import tui
 from tui.cli import main
-from tui.loader import load_dataset
-from tui.model import Dataset
-from tui.problems import DatasetError
-from tui.resources import bundled_dataset
+from tui.core.loader import load_dataset
+from tui.core.model import Dataset
+from tui.core.problems import DatasetError
+from tui.core.resources import bundled_dataset
 
 ROOT = Path(tui.__file__).resolve().parent.parent
 INVALID = CORPORA / "toml-test-invalid"
@@ -209,7 +209,7 @@ def test_data_option_refuses_exactly_as_check_does(
     kind: str, tmp_path: Path, bundled_text: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """``--data FILE`` loads through the same code as ``check FILE``, and refuses before the app is imported."""
-    monkeypatch.setitem(sys.modules, "tui.app", None)  # importing the app now fails: it must never be reached
+    monkeypatch.setitem(sys.modules, "tui.app.oases_app", None)  # importing the app now fails: it must never be reached
     bad = tmp_path / "bad.toml"
     if kind == "three problems":
         bad.write_text(three_problems(bundled_text), encoding="utf-8")

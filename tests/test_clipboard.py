@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 import pytest
 
-from tui.clipboard import TMUX_FIX, copy_native, native_command, tmux_clipboard_problem
+from tui.core.native_clipboard import TMUX_FIX, copy_native, native_command, tmux_clipboard_problem
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the fake tools are shell scripts")
 
@@ -211,5 +211,5 @@ def test_tmux_that_cannot_be_asked_is_no_error(error: BaseException) -> None:
 
 
 def test_the_data_layer_does_not_import_textual() -> None:
-    code = "import sys, tui.clipboard, tui.formats; sys.exit('textual' in sys.modules or 'rich' in sys.modules)"
+    code = "import sys, tui.core.native_clipboard, tui.core.formats; sys.exit('textual' in sys.modules or 'rich' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -8,7 +8,7 @@ from typing import Any
 
 import tomli
 
-from tui.model import Dataset, Fact, Firm, Quote
+from tui.core.model import Dataset, Fact, Firm, Quote
 
 ARTICLE_SHA256 = "bfcd9ae1e9ce328d9845a6183c105e49042bf86d83a84d407e47c35ebb75f21b"
 """SHA-256 of the verbatim ../shared/source/article.txt (UTF-8, no trailing newline), computed

@@ -187,7 +187,7 @@ def test_hostile_terminal_settings_stay_usable(terminal, env: str) -> None:  # t
 
 
 CRASHING_APP = (
-    "import sys; from tui import cli; from tui.app import OasesApp; "
+    "import sys; from tui import cli; from tui.app.oases_app import OasesApp; "
     "OasesApp.action_help = lambda self: 1 / 0; sys.exit(cli.main(sys.argv[1:]))"
 )
 """oases-tui with its help action made to fail, standing in for any bug in the app."""

@@ -12,8 +12,8 @@ from typing import Optional
 
 import pytest
 
-from tui.formats import CSV_HEADER
-from tui.model import Dataset
+from tui.core.formats import CSV_HEADER
+from tui.core.model import Dataset
 
 
 def export(*args: str, stdout: Optional[int] = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
@@ -74,7 +74,7 @@ def test_one_firm_by_id() -> None:
 
 
 def test_query_ranks_like_the_app(dataset: Dataset) -> None:
-    from tui.search import FirmSearch
+    from tui.core.search import FirmSearch
 
     result = export("export", "--query", "robot", "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -172,6 +172,7 @@ def test_export_never_imports_textual() -> None:
 
 
 def test_the_cli_offers_exactly_the_formats_the_formatters_write() -> None:
-    from tui import cli, formats
+    from tui import cli
+    from tui.core import formats
 
     assert cli.EXPORT_FORMATS == formats.FORMATS

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from app_support import make_app, screen_text, until
 
-from tui.model import Dataset
-from tui.widgets.article_view import ArticleView
-from tui.widgets.fact_list import FactList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.fact_list import FactList
+from tui.core.model import Dataset
 
 WIDE = (120, 36)
 

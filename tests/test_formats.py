@@ -11,8 +11,8 @@ import sys
 import pytest
 from support import naughty_strings
 
-from tui import formats
-from tui.formats import (
+from tui.core import formats
+from tui.core.formats import (
     CSV_HEADER,
     EXPORT_SCHEMA_VERSION,
     clean,
@@ -27,8 +27,8 @@ from tui.formats import (
     summary_markdown,
     summary_text,
 )
-from tui.model import Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
-from tui.problems import BIDI_CONTROLS
+from tui.core.model import Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
+from tui.core.problems import BIDI_CONTROLS
 
 SOURCE = "Source: News article on the OASES signing ceremony with 17 firms"
 INVESTMENT = (

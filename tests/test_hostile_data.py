@@ -42,17 +42,17 @@ from support import HOSTILE_NAMES, loadable, naughty_dataset_text, naughty_strin
 from synthetic import write_synthetic
 
 import tui
-from tui import formats
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.app.widgets.firm_list import FirmList
 from tui.cli import main
-from tui.loader import load_dataset
-from tui.model import Dataset, Firm
-from tui.problems import BIDI_CONTROLS, MAX_REPORTED, DatasetError, Problem
-from tui.resources import bundled_dataset
-from tui.search import FirmSearch, fold
-from tui.widgets.article_view import ArticleView
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.fact_list import FactList
-from tui.widgets.firm_list import FirmList
+from tui.core import formats
+from tui.core.loader import load_dataset
+from tui.core.model import Dataset, Firm
+from tui.core.problems import BIDI_CONTROLS, MAX_REPORTED, DatasetError, Problem
+from tui.core.resources import bundled_dataset
+from tui.core.search import FirmSearch, fold
 
 ROOT = Path(tui.__file__).resolve().parent.parent
 BUNDLED = bundled_dataset().read_text(encoding="utf-8")
@@ -289,7 +289,7 @@ async def test_very_long_values_in_the_app(long_file: Path, size: tuple[int, int
         assert strip.text.startswith("Verylongname Holdings")
         # The detail: the name wrapped over several lines, the facts still in view below it.
         facts = app.query_one("#detail", FactList)
-        assert app.query_one(DetailPane).firm is firm_list.firm
+        assert app.query_one(FirmFacts).firm is firm_list.firm
         assert 1 < facts.header_height <= facts.scrollable_content_region.height // 2 + 1  # the name, then a blank line
         assert facts.size.height > 0 and "Origin: Mainland China" in screen_text(app)
         # The long value, wrapped; and copied whole.
@@ -489,7 +489,7 @@ async def test_wide_and_right_to_left_names_keep_the_columns_aligned(tmp_path: P
                 # The pane's right border is where it belongs on every line of the list.
                 border = [i for i, char in enumerate(line) if char == "│"]
                 assert cell_len(line[: border[1]]) == pane.right - 1, line
-            assert app.query_one(DetailPane).firm is firm_list.firms[row]
+            assert app.query_one(FirmFacts).firm is firm_list.firms[row]
         assert app.is_running
 
 
@@ -511,7 +511,7 @@ async def test_the_app_keeps_its_data_when_the_file_changes(tmp_path: Path, data
         await pilot.press("j")
         firm_list = app.query_one(FirmList)
         second: Firm = dataset.firms[1]
-        assert firm_list.firm == second and app.query_one(DetailPane).firm == second
+        assert firm_list.firm == second and app.query_one(FirmFacts).firm == second
         await pilot.press("y")
         assert app.clipboard == formats.firm_text(dataset, second)
         await pilot.press("slash", *"robot")
@@ -738,7 +738,7 @@ async def test_100000_firms_browse_to_the_last_search_and_copy(huge_file: Path) 
         firm_list = app.query_one(FirmList)
         assert len(firm_list.firms) == HUGE and "iFLYTEK 00000" in screen_text(app)
         await pilot.press("G")  # the last firm: its name in the list and the detail
-        assert firm_list.cursor == HUGE - 1 and app.query_one(DetailPane).firm is app.dataset.firms[-1]
+        assert firm_list.cursor == HUGE - 1 and app.query_one(FirmFacts).firm is app.dataset.firms[-1]
         assert screen_text(app).count("Prophesee 99999") == 2
         await pilot.press("slash", *"99998", "enter")  # the index is built on the first search
         await pilot.pause()

@@ -6,8 +6,8 @@ from app_support import make_app, screen_text
 from textual.command import CommandPalette
 from textual.widgets import Input
 
-from tui.widgets.help_screen import HelpScreen
-from tui.widgets.key_bar import KeyBar
+from tui.app.widgets.help_screen import HelpScreen
+from tui.app.widgets.key_bar import KeyBar
 
 SIZE = (120, 36)
 

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui import loader
-from tui.loader import load_dataset
-from tui.model import Dataset
-from tui.problems import DatasetError, Problem
+from tui.core import loader
+from tui.core.loader import load_dataset
+from tui.core.model import Dataset
+from tui.core.problems import DatasetError, Problem
 
 LINE_FORMAT = re.compile(r"^.+?(:\d+:\d+)?: ")
 

@@ -12,7 +12,7 @@ import pytest
 import tomli
 
 import tui
-from tui import resources
+from tui.core import resources
 
 ROOT = Path(tui.__file__).resolve().parent.parent
 
@@ -38,10 +38,10 @@ def test_check_never_imports_textual(tmp_path: Path) -> None:
     result = run_python("-X", "importtime", "-m", "tui", "check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     modules = imported_modules(result.stderr)
-    assert {"tui.cli", "tui.loader", "tomli"} <= modules  # the parse works: it sees what was imported
+    assert {"tui.cli", "tui.core.loader", "tomli"} <= modules  # the parse works: it sees what was imported
     textual = sorted(name for name in modules if name == "textual" or name.startswith("textual."))
     assert textual == []
-    assert "typing" not in modules  # 3-5 ms of a ~30 ms command (see tui/records.py)
+    assert "typing" not in modules  # 3-5 ms of a ~30 ms command (see tui/core/records.py)
 
 
 def test_a_refused_check_never_imports_textual(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_bundled_dataset_does_not_depend_on_the_working_directory(tmp_path: Path
     assert resources.bundled_dataset() == expected
     monkeypatch.chdir(tmp_path)
     assert resources.bundled_dataset() == expected
-    result = run_python("-c", "from tui.resources import bundled_dataset; print(bundled_dataset())", cwd=tmp_path)
+    result = run_python("-c", "from tui.core.resources import bundled_dataset; print(bundled_dataset())", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{expected}\n"
 
@@ -96,6 +96,6 @@ def test_wheel_layout_finds_the_data_inside_the_package(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == f"{site / 'tui' / 'data' / 'oases.toml'}: OK (schema 1)"
     names = ("app.tcss", "help.tcss", "search.tcss")
-    code = f"from tui.resources import stylesheet; print([str(stylesheet(name)) for name in {names!r} if stylesheet(name).is_file()])"
+    code = f"from tui.core.resources import stylesheet; print([str(stylesheet(name)) for name in {names!r} if stylesheet(name).is_file()])"
     styles = run_python("-c", code, cwd=elsewhere, path=site)
     assert styles.stdout == f"{[str(site / 'tui' / 'styles' / name) for name in names]}\n"

@@ -1,4 +1,4 @@
-"""tui.records.NamedTuple behaves as typing.NamedTuple does for the model's records."""
+"""tui.core.records.NamedTuple behaves as typing.NamedTuple does for the model's records."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Optional
 
 import pytest
 
-from tui.records import NamedTuple
+from tui.core.records import NamedTuple
 
 
 class Record(NamedTuple):

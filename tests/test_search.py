@@ -1,4 +1,4 @@
-"""The firm search (tui.search): what it finds, in what order, what it highlights, and that no query breaks it.
+"""The firm search (tui.core.search): what it finds, in what order, what it highlights, and that no query breaks it.
 
 The property tests compare :class:`FirmSearch` with ``reference_search``, a slow
 matcher written here straight from the rules in the module's docstring (one
@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from synthetic import write_synthetic
 
-from tui.loader import load_dataset
-from tui.model import Dataset, Fact, Firm, Person, Quote, Subsidiary
-from tui.search import EQUIVALENTS, FirmSearch, fold, name_highlights, query_terms
+from tui.core.loader import load_dataset
+from tui.core.model import Dataset, Fact, Firm, Person, Quote, Subsidiary
+from tui.core.search import EQUIVALENTS, FirmSearch, fold, name_highlights, query_terms
 
 # --- a slow reference matcher, from the rules ----------------------------------------------------
 

@@ -21,7 +21,7 @@ from types import SimpleNamespace
 
 from tui import __version__
 
-# Nothing else at import time: each command imports what it needs (see tui/batch.py
+# Nothing else at import time: each command imports what it needs (see tui/commands.py
 # and run_app). Not even typing, which would cost --help and --version 3 ms: the
 # annotations are strings, and type checkers, which read TYPE_CHECKING as true,
 # find their names below.
@@ -35,7 +35,7 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 EXPORT_FORMATS = ("text", "markdown", "json", "csv")
-"""The same as tui.formats.FORMATS (a test keeps them equal), without importing the formats."""
+"""The same as tui.core.formats.FORMATS (a test keeps them equal), without importing the formats."""
 
 _EXPORT_OPTIONS = {"--format": "format", "--query": "query", "--firm": "firm", "--data": "data"}
 """For plain_args: the options ``export`` takes, each with a value, and the attribute each sets."""
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         """argparse, but a usage mistake is one line on stderr and exit status 2."""
 
         def error(self, message: str) -> NoReturn:
-            from tui.problems import one_line
+            from tui.core.problems import one_line
 
             self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
 
@@ -129,15 +129,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args: Union[SimpleNamespace, argparse.Namespace, None] = plain_args(arguments)
     if args is None:
         args = build_parser().parse_args(arguments)
-    from tui.problems import DatasetError
+    from tui.core.problems import DatasetError
 
     try:
         if args.command == "check":
-            from tui.batch import check
+            from tui.commands import check
 
             return check(args.file if args.file is not None else args.data)  # `check ""` is not `check`
         if args.command == "export":
-            from tui.batch import export
+            from tui.commands import export
 
             return export(args.data, args.format, query=args.query, firm_id=args.firm)
         return run_app(args.data, debug=args.debug)
@@ -160,8 +160,8 @@ def _speak_utf8() -> None:
 
 
 def run_app(file: Optional[str], debug: bool = False) -> int:
-    from tui.batch import load
-    from tui.problems import one_line
+    from tui.commands import load
+    from tui.core.problems import one_line
 
     # Start-up creates Textual's and the dataset's objects and frees almost none:
     # the collector's passes over them were ~15 ms of a ~220 ms start. It runs
@@ -169,7 +169,7 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
     gc.disable()
     dataset = load(file)  # refuse a bad file before the terminal is taken over
     _speak_utf8()
-    from tui.app import OasesApp
+    from tui.app.oases_app import OasesApp
 
     app = OasesApp(dataset, debug=debug, after_first_frame=_start_up_done)
     app.run()

@@ -1,91 +1,96 @@
-"""Command palette (ctrl+p) commands: go to a firm, and copy in other formats.
+"""The non-interactive commands, ``check`` and ``export``: no Textual here, ever.
 
-Hit text is always built as literal ``Content``, and help text (which the
-palette parses as markup) never holds data. Textual's own
-``Matcher.highlight`` parses its candidate as markup, so a firm named
-``[bold]Acme[/bold]`` would lose its brackets (and ``[/]`` would crash it):
-:func:`literal_highlight` does the same job on plain text.
+``load`` is also how the app gets its dataset, so ``oases-tui --data FILE`` and
+``oases-tui check FILE`` accept and refuse exactly the same files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+import os
+import sys
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
-from textual.content import Content
+from tui.core.loader import load_dataset
+from tui.core.model import Dataset, Firm
+from tui.core.problems import one_line, visible
+from tui.core.resources import bundled_dataset_file
 
-from tui.model import Firm
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from tui.app import OasesApp
+    from typing import Optional
 
-COPY_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Copy firm as Markdown", "the selected firm, with its facts and quotes", "firm_markdown"),
-    ("Copy firm as JSON", "the selected firm, with quotes and their places in the article", "firm_json"),
-    ("Copy summary as Markdown", "the programme and ceremony summary", "summary_markdown"),
-    ("Copy list as CSV", "the firm list as it is filtered now", "list_csv"),
-    ("Copy list as Markdown table", "the firm list as it is filtered now", "list_markdown"),
-)
-
-FIRM_PREFIX = "Go to firm: "
-FIRM_HELP = "select it in the firm list"
-"""Constant on purpose: the palette parses help text as markup, so no data goes there."""
-MAX_FIRM_HITS = 50
-"""The palette shows a screenful; ranking more firms than this only costs time."""
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE: what the shell reports for a command whose reader went away (``| head``)."""
 
 
-def literal_highlight(matcher: Matcher, candidate: str) -> Content:
-    """``candidate`` as plain text with the matched letters styled."""
-    content = Content(candidate)
-    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
-    if score:
-        for offset in offsets:
-            if not candidate[offset].isspace():
-                content = content.stylize(matcher.match_style, offset, offset + 1)
-    return content
+def load(file: Optional[str]) -> Dataset:
+    """The dataset at ``file``, or the bundled one: the one code path for app and commands."""
+    return load_dataset(file if file is not None else bundled_dataset_file())
 
 
-class _OasesProvider(Provider):
-    @property
-    def oases(self) -> OasesApp:
-        return cast("OasesApp", self.app)
+def check(file: Optional[str]) -> int:
+    dataset = load(file)
+    ceremony = dataset.ceremony
+    facts = dataset.all_facts()
+    silent = sum(1 for fact in facts if not fact.stated)
+    print(f"{visible(dataset.path)}: OK (schema {dataset.schema_version})")  # a file name can hold ESC
+    print(f"  firms:  {len(dataset.firms):,} named of {ceremony.signed.value:,} signed ({ceremony.unnamed:,} not named in the source)")
+    print(f"  facts:  {len(facts):,} ({silent:,} not stated in the source)")
+    print(f"  quotes: {dataset.quote_count():,} resolved to their sentences in a {len(dataset.source.text):,}-character article")
+    return EXIT_OK
 
 
-class FirmCommands(_OasesProvider):
-    """ "Go to firm: NAME" for every firm, found with the app's own forgiving search."""
+def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None) -> int:
+    """Write the firms (all, those matching ``query``, or the one ``firm_id``) to standard output as ``fmt``."""
+    dataset = load(file)
+    firms: list[Firm] = list(dataset.firms)
+    if firm_id is not None:
+        firm = dataset.firm(firm_id)
+        if firm is None:
+            print(f"oases-tui export: {_unknown_firm(dataset, firm_id)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        firms = [firm]
+    elif query is not None:
+        from tui.core.search import FirmSearch
 
-    def _go(self, firm: Firm) -> Callable[[], None]:
-        return lambda: self.oases.go_to_firm(firm)
+        firms = [dataset.firms[index] for index in FirmSearch(dataset.firms).search(query)]
+        if not firms:
+            print(one_line(f"oases-tui export: no firm matches '{visible(query)}'"), file=sys.stderr)
+    from tui.core import formats
 
-    async def discover(self) -> Hits:
-        for firm in self.oases.dataset.firms[:MAX_FIRM_HITS]:
-            yield DiscoveryHit(Content(FIRM_PREFIX + firm.name), self._go(firm), FIRM_PREFIX + firm.name, FIRM_HELP)
-
-    async def search(self, query: str) -> Hits:
-        firms = self.oases.dataset.firms
-        matcher = self.matcher(query)
-        for rank, index in enumerate(self.oases.firm_search().search(query)[:MAX_FIRM_HITS]):
-            firm = firms[index]
-            title = FIRM_PREFIX + firm.name
-            # Rank by our search (which also matches aliases, people, sectors…), most relevant first.
-            score = max(matcher.match(title), 1.0 - rank / (MAX_FIRM_HITS + 1))
-            yield Hit(score, literal_highlight(matcher, title), self._go(firm), title, FIRM_HELP)
+    return _write(formats.export(dataset, firms, fmt))
 
 
-class CopyCommands(_OasesProvider):
-    """The copy formats beyond the plain text that `y` copies."""
+def _unknown_firm(dataset: Dataset, firm_id: str) -> str:
+    """``no firm with id X``, with the ids it may have meant (or all of them, if few)."""
+    import difflib
 
-    def _command(self, kind: str) -> Callable[[], None]:
-        return lambda: self.oases.copy_as(kind)
+    ids = [firm.id for firm in dataset.firms]
+    by_lower = {known.lower(): known for known in reversed(ids)}
+    close = [by_lower[match] for match in difflib.get_close_matches(firm_id.lower(), list(by_lower), n=5, cutoff=0.6)]
+    everything = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+    hint = f"did you mean {', '.join(close)}?" if close else f"the ids are {everything}"
+    return one_line(f"no firm with id '{visible(firm_id)}' ({hint})")
 
-    async def discover(self) -> Hits:
-        for title, help_text, kind in COPY_COMMANDS:
-            yield DiscoveryHit(Content(title), self._command(kind), title, help_text)
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, kind in COPY_COMMANDS:
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, literal_highlight(matcher, title), self._command(kind), title, help_text)
+def _write(text: str) -> int:
+    """Write ``text`` to standard output as UTF-8; a reader that went away (``| head -1``) is no error."""
+    try:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8", errors="replace"))
+            buffer.flush()
+    except BrokenPipeError:
+        # Point stdout at devnull so the flush at exit finds nothing to complain about.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        return EXIT_BROKEN_PIPE
+    return EXIT_OK

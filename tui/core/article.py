@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from tui.model import Quote
+from tui.core.model import Quote
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """The firm pane: the search field, the list of named firms, and a note on the unnamed ones.
 
 It owns searching: each keystroke in the field re-ranks the list with
-:class:`tui.search.FirmSearch` (built on the first search, not at start-up) and
+:class:`tui.core.search.FirmSearch` (built on the first search, not at start-up) and
 marks the matched letters; escape brings the whole list back with the cursor on
 the firm that was selected. The search field itself is mounted on the first
 ``/``: hidden until then, it would only cost start-up time (four widgets to
@@ -22,12 +22,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.model import Dataset, Firm
-from tui.widgets.firm_list import FirmList
+from tui.app.widgets.firm_list import FirmList
+from tui.core.model import Dataset, Firm
 
 if TYPE_CHECKING:
-    from tui.search import FirmSearch
-    from tui.widgets.search_bar import SearchBar
+    from tui.app.widgets.search_bar import SearchBar
+    from tui.core.search import FirmSearch
 
 
 def unnamed_note(dataset: Dataset) -> Content:
@@ -64,7 +64,7 @@ class Subset(Sequence[Firm]):
         return self._firms[self._indices[index]]
 
 
-class FirmsPane(Vertical):
+class FirmFinder(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "clear_search", "Clear search", show=False)]
 
     def __init__(self, dataset: Dataset, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
@@ -94,7 +94,7 @@ class FirmsPane(Vertical):
         (see on_mount), else the first time someone searches; never at start-up."""
         with self._search_lock:  # a build in the background finishes before this returns
             if self._search is None:
-                from tui.search import FirmSearch
+                from tui.core.search import FirmSearch
 
                 self._search = FirmSearch(self.dataset.firms)
             return self._search
@@ -119,7 +119,7 @@ class FirmsPane(Vertical):
         """Show the search field (mounting it the first time) with the cursor in it."""
         self._before_search = self.firm_list.firm or self._last_selected
         if self.search_bar is None:
-            from tui.widgets.search_bar import SearchBar  # (its module loads on the first search, too)
+            from tui.app.widgets.search_bar import SearchBar  # (its module loads on the first search, too)
 
             self.search_bar = SearchBar(id="search-bar")
             await self.mount(self.search_bar, before=self.firm_list)
@@ -142,7 +142,7 @@ class FirmsPane(Vertical):
         if not query.strip():  # empty or only spaces: nothing to search for
             self._show_all()
             return
-        from tui.search import name_highlights
+        from tui.core.search import name_highlights
 
         indices = self.search_index.search(query)
         self.shown_query = query

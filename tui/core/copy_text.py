@@ -1,8 +1,8 @@
 """What a copy holds: the text for each pane and palette command, and how to describe it.
 
 Pure (no Textual): the app asks here what to copy, then hands it to
-:class:`tui.copier.Copier` to deliver. The text itself comes from
-:mod:`tui.formats`, the same code as ``oases-tui export``.
+:class:`tui.app.copying.Copier` to deliver. The text itself comes from
+:mod:`tui.core.formats`, the same code as ``oases-tui export``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple, Optional
 
-from tui import formats
-from tui.model import Dataset, Fact, Firm
+from tui.core import formats
+from tui.core.model import Dataset, Fact, Firm
 
 
 class Copy(NamedTuple):
@@ -41,7 +41,7 @@ def for_pane(
 
 
 def for_command(dataset: Dataset, kind: str, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
-    """What a palette copy command copies; ``kind`` is a name from :data:`tui.commands.COPY_COMMANDS`."""
+    """What a palette copy command copies; ``kind`` is a name from :data:`tui.app.palette.COPY_COMMANDS`."""
     if kind == "summary_markdown":
         return Copy(formats.summary_markdown(dataset), "the programme summary as Markdown")
     if kind == "list_csv":

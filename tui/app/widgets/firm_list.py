@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.model import NOT_STATED, Firm
-from tui.widgets.style_cache import StyleCache
+from tui.app.widgets.style_cache import StyleCache
+from tui.core.model import NOT_STATED, Firm
 
 ROW_HEIGHT = 2
 

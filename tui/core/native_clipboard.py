@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from typing import Any, Callable, Optional
 
-from tui.problems import one_line
+from tui.core.problems import one_line
 
 TMUX_FIX = "tmux drops terminal copies: add `set -g set-clipboard on` to ~/.tmux.conf"
 

@@ -54,7 +54,7 @@ How it is fast
 """
 
 # No `from __future__ import annotations`: _Patterns is a NamedTuple, and string
-# annotations would cost `export --query` a millisecond (see tui/model.py).
+# annotations would cost `export --query` a millisecond (see tui/core/model.py).
 import bisect
 import gc
 import re
@@ -66,7 +66,7 @@ from functools import cache, lru_cache
 from itertools import chain, compress
 from typing import NamedTuple, Optional
 
-from tui.model import Firm
+from tui.core.model import Firm
 
 __all__ = ["EQUIVALENTS", "FirmSearch", "fold", "name_highlights", "query_terms"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tui.problems import Problem
+from tui.core.problems import Problem
 
 _HEADER = re.compile(r"\s*(\[\[?)\s*([^\[\]]+?)\s*\]")
 _KEY = re.compile(r"\s*(?:\"([^\"]*)\"|'([^']*)'|([A-Za-z0-9_-]+))\s*=")

@@ -1,20 +1,20 @@
 """The facts of an announcement, as plain immutable objects.
 
-Everything here is produced by :mod:`tui.loader` after validation, so the rest of
+Everything here is produced by :mod:`tui.core.loader` after validation, so the rest of
 the program can trust it: every quote has been found in the article and every
 total adds up. Nothing in the data layer imports Textual.
 
 The records are NamedTuples, not dataclasses: immutable all the same, but
 quicker to create (a 100,000-firm file makes over a million of them) and
 without the import of ``dataclasses``, which ``oases-tui check`` would pay
-for on every run. They are :mod:`tui.records`' NamedTuple, which is
+for on every run. They are :mod:`tui.core.records`' NamedTuple, which is
 ``typing.NamedTuple`` to type checkers and spares ``check`` the import of
 :mod:`typing` at run time.
 """
 
 from __future__ import annotations
 
-from tui.records import NamedTuple
+from tui.core.records import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # names for annotations only: typing is not imported at run time

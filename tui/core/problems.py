@@ -3,12 +3,12 @@
 A problem is one line for a human: ``FILE:LINE:COL: key.path: message`` where the
 line is known, ``FILE: key.path: message`` otherwise.
 
-A :class:`Problem` is a record like those of :mod:`tui.model` (see there).
+A :class:`Problem` is a record like those of :mod:`tui.core.model` (see there).
 """
 
 from __future__ import annotations
 
-from tui.records import NamedTuple
+from tui.core.records import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -14,12 +14,12 @@ import re
 
 import tomli
 
-from tui.article import Article
-from tui.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
-from tui.problems import BIDI_CONTROLS, DatasetError, Problem, visible
+from tui.core.article import Article
+from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
+from tui.core.problems import BIDI_CONTROLS, DatasetError, Problem, visible
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # annotations only: `check` doesn't import typing (see tui/records.py)
+if TYPE_CHECKING:  # annotations only: `check` doesn't import typing (see tui/core/records.py)
     from typing import Any, Optional, Union
 
 SCHEMA_VERSION = 1
@@ -64,7 +64,7 @@ def load_dataset(path: Union[str, os.PathLike[str]]) -> Dataset:
         problems: list[Problem] = []
         dataset = _Builder(file, problems).dataset(document)
         if problems or dataset is None:  # still without the collector: there may be 800,000 problems
-            from tui.locate import locate_all  # only a refused file needs line numbers
+            from tui.core.locate import locate_all  # only a refused file needs line numbers
 
             located = locate_all(problems, text)
             located.sort(key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0))

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys import KEYS
-from tui.resources import stylesheet
+from tui.app.keys import KEYS
+from tui.core.resources import stylesheet
 
 
 def keys_table() -> Content:

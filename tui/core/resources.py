@@ -19,7 +19,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
 
-_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+"""The ``tui`` package's folder (this module is in ``tui/core``)."""
 BUNDLED_DATASET_NAME = "oases.toml"
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from tui.model import Firm
-from tui.widgets.fact_list import FactList, HeaderLine
+from tui.app.widgets.fact_list import FactList, HeaderLine
+from tui.core.model import Firm
 
 
 def firm_heading(firm: Optional[Firm], empty_reason: str) -> list[HeaderLine]:
@@ -18,7 +18,7 @@ def firm_heading(firm: Optional[Firm], empty_reason: str) -> list[HeaderLine]:
     return heading
 
 
-class DetailPane(FactList):
+class FirmFacts(FactList):
     """A fact list whose header names the firm and stays put as the facts scroll.
 
     One widget, not a container holding a heading and a list: a container paints its

@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 from textual.app import App
 
-from tui.clipboard import copy_native, native_command, tmux_clipboard_problem
+from tui.core.native_clipboard import copy_native, native_command, tmux_clipboard_problem
 
 
 def describe(text: str) -> str:
@@ -29,7 +29,7 @@ class Copier:
     def copy(self, text: str, what: str) -> str:
         """Copy ``text`` (described to the user as ``what``); returns what was copied.
 
-        ``text`` comes from :mod:`tui.formats` (which cleans every data string) or
+        ``text`` comes from :mod:`tui.core.formats` (which cleans every data string) or
         from the article (which the loader allows no control characters but line
         breaks and tabs), so it is delivered as it is, with Windows line ends made plain.
         """

@@ -19,21 +19,21 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.commands import CopyCommands, FirmCommands
-from tui.model import Dataset, Firm
-from tui.resources import stylesheet
-from tui.summary import summary_sections
-from tui.widgets.article_view import ArticleView
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.fact_list import FactList
-from tui.widgets.firm_list import FirmList
-from tui.widgets.firms_pane import FirmsPane
-from tui.widgets.key_bar import KeyBar
+from tui.app.palette import CopyCommands, FirmCommands
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.fact_list import FactList
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.app.widgets.firm_finder import FirmFinder
+from tui.app.widgets.firm_list import FirmList
+from tui.app.widgets.key_bar import KeyBar
+from tui.core.model import Dataset, Firm
+from tui.core.resources import stylesheet
+from tui.core.summary import summary_sections
 
 if TYPE_CHECKING:
-    from tui.copier import Copier
-    from tui.copies import Copy
-    from tui.search import FirmSearch
+    from tui.app.copying import Copier
+    from tui.core.copy_text import Copy
+    from tui.core.search import FirmSearch
 
 PANES = ("firms", "detail", "summary", "source")
 """The panes in tab order; keys 1–4 focus them."""
@@ -120,10 +120,10 @@ class OasesApp(App[None]):
         # The panes sit in the screen's grid (styles/app.tcss), in the order it fills
         # its cells: firms and summary on the first row, source below summary,
         # detail below firms. No containers: each would paint its whole area first.
-        yield FirmsPane(self.dataset, id="firms", classes=self._layout_classes("firms"))
+        yield FirmFinder(self.dataset, id="firms", classes=self._layout_classes("firms"))
         yield FactList(id="summary", classes=self._layout_classes("summary"))
         yield article
-        yield DetailPane(first, id="detail", classes=self._layout_classes("detail"))
+        yield FirmFacts(first, id="detail", classes=self._layout_classes("detail"))
         yield KeyBar()
 
     def _layout_classes(self, name: str) -> str:
@@ -252,7 +252,7 @@ class OasesApp(App[None]):
 
     def on_firm_list_highlighted(self, message: FirmList.Highlighted) -> None:
         firm = message.firm
-        self.query_one(DetailPane).show_firm(firm, message.firm_list.empty_message)
+        self.query_one(FirmFacts).show_firm(firm, message.firm_list.empty_message)
         self.query_one(ArticleView).show_firm(firm.quotes() if firm is not None else [])
 
     def on_fact_list_fact_highlighted(self, message: FactList.FactHighlighted) -> None:
@@ -263,19 +263,19 @@ class OasesApp(App[None]):
     # -- keys -------------------------------------------------------------------
 
     def firm_search(self) -> FirmSearch:
-        return self.query_one(FirmsPane).search_index
+        return self.query_one(FirmFinder).search_index
 
     def go_to_firm(self, firm: Firm) -> None:
         """Select ``firm`` in the list (from the palette) and put the focus there."""
-        self.query_one(FirmsPane).go_to(firm)
+        self.query_one(FirmFinder).go_to(firm)
         self.action_focus_pane("firms")
 
     async def action_search(self) -> None:
         self._show("firms")
-        await self.query_one(FirmsPane).open_search()
+        await self.query_one(FirmFinder).open_search()
 
     def action_help(self) -> None:
-        from tui.widgets.help_screen import HelpScreen
+        from tui.app.widgets.help_screen import HelpScreen
 
         self.push_screen(HelpScreen())
 
@@ -284,28 +284,28 @@ class OasesApp(App[None]):
 
     def action_copy(self) -> None:
         """Copy what has focus: the firm, the fact, the summary, or the source text."""
-        from tui import copies
+        from tui.core import copy_text as copies
 
         pane = self.pane_of(self.focused) or self.active_pane
-        fact = self.query_one(DetailPane).fact
+        fact = self.query_one(FirmFacts).fact
         selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
         self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected))
 
     def copy_as(self, kind: str) -> None:
-        """A palette copy: ``kind`` is one of the names in :data:`tui.commands.COPY_COMMANDS`."""
-        from tui import copies
+        """A palette copy: ``kind`` is one of the names in :data:`tui.app.palette.COPY_COMMANDS`."""
+        from tui.core import copy_text as copies
 
         firm_list = self.query_one(FirmList)
         self._copy(copies.for_command(self.dataset, kind, firm_list.firm, list(firm_list.firms)))
 
     def _copy(self, copy: Optional[Copy]) -> None:
-        from tui.copies import NOTHING_SELECTED
+        from tui.core.copy_text import NOTHING_SELECTED
 
         if copy is None:
             self.notify(NOTHING_SELECTED, severity="warning", markup=False)
             return
         if self._copier is None:
-            from tui.copier import Copier as LoadedCopier  # (a plain import here is taken for the TYPE_CHECKING one)
+            from tui.app.copying import Copier as LoadedCopier  # (a plain import here is taken for the TYPE_CHECKING one)
 
             self._copier = LoadedCopier(self)
         self._copier.copy(copy.text, copy.what)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.model import Dataset, Fact
+from tui.core.model import Dataset, Fact
 
 Section = tuple[str, tuple[Fact, ...]]
 

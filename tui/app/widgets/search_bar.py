@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from tui.resources import stylesheet
+from tui.core.resources import stylesheet
 
 
 class SearchBar(Horizontal):

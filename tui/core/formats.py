@@ -23,8 +23,8 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
-from tui.model import Dataset, Fact, Firm, Quote
-from tui.problems import BIDI_CONTROLS
+from tui.core.model import Dataset, Fact, Firm, Quote
+from tui.core.problems import BIDI_CONTROLS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

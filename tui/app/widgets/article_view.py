@@ -21,9 +21,9 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from tui.model import Quote
-from tui.widgets.style_cache import StyleCache
-from tui.wrap import Line, wrap_lines
+from tui.app.widgets.style_cache import StyleCache
+from tui.app.widgets.text_wrap import Line, wrap_lines
+from tui.core.model import Quote
 
 Span = tuple[int, int]
 

@@ -28,8 +28,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.model import Fact
-from tui.widgets.style_cache import StyleCache
+from tui.app.widgets.style_cache import StyleCache
+from tui.core.model import Fact
 
 NOT_STATED_TEXT = "not stated in the source"
 
