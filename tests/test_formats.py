@@ -12,6 +12,7 @@ import pytest
 from support import naughty_strings
 
 from tui.core import formats
+from tui.core.characters import BIDI_CONTROLS
 from tui.core.formats import (
     CSV_HEADER,
     EXPORT_SCHEMA_VERSION,
@@ -28,7 +29,7 @@ from tui.core.formats import (
     summary_text,
 )
 from tui.core.model import Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
-from tui.core.problems import BIDI_CONTROLS
+from tui.core.summary import summary_sections
 
 SOURCE = "Source: News article on the OASES signing ceremony with 17 firms"
 INVESTMENT = (
@@ -95,17 +96,14 @@ def test_fact_text_names_what_the_fact_is_about(dataset: Dataset) -> None:
 
 
 def test_summary_text(dataset: Dataset) -> None:
+    """The summary copies say what the summary pane shows (tui.core.summary), each fact with its quote."""
     text = summary_text(dataset)
     lines = text.split("\n")
-    assert lines[0] == "Office for Attracting Strategic Enterprises (OASES)"
-    assert "Signed: 17 firms — “agreements were signed with representatives of these 17 firms”" in lines
-    assert "mainland China: 15 of 17 — “The companies involved in this deal include 15 firms from mainland China”" in lines
-    assert any(line.startswith("abroad (one American, one French): 2 of 17 — “Apart from Chinese companies") for line in lines)
-    assert (
-        "Named in the source: 8 of 17 — iFLYTEK, Baidu Ai Cloud, China Year, BeyonCa, Pudu Robotics, Horizon Robotics,"
-        " Digital Domain, Prophesee"
-    ) in lines
-    assert "Not named in the source: 9 of 17" in lines
+    assert lines[0] == "OASES: Office for Attracting Strategic Enterprises"
+    assert "Firms signed: 17 — “agreements were signed with representatives of these 17 firms”" in lines
+    assert "From mainland China: 15 — “The companies involved in this deal include 15 firms from mainland China”" in lines
+    assert any(line.startswith("From abroad (one American, one French): 2 — “Apart from Chinese companies") for line in lines)
+    assert "Named in the article: 8 of 17 (the other 9 are not named in the source)" in lines
     assert (
         "Speaker: Paul Chan, the city's financial chief (Secretary of Finance)"
         " — “The city’s financial chief, Paul Chan, gave a speech during the ceremony”"
@@ -113,19 +111,29 @@ def test_summary_text(dataset: Dataset) -> None:
     for fact in (*dataset.programme.facts, *dataset.ceremony.facts):
         assert fact.quote is not None
         assert f"{fact.label}: {fact.value} — “{fact.quote.text}”" in lines
+    assert lines[lines.index("Signing ceremony") - 1] == ""
     assert lines[-1] == SOURCE
+
+
+def test_summary_copies_and_pane_share_one_definition(dataset: Dataset) -> None:
+    """Every fact the summary pane lists is a line of the text copy and an item of the Markdown copy."""
+    text, markdown = summary_text(dataset).split("\n"), summary_markdown(dataset)
+    for title, facts in summary_sections(dataset):
+        assert title in text
+        for fact in facts:
+            assert any(line.startswith(f"{fact.label}: {fact.value}") for line in text)
+            assert f"- **{fact.label}:**" in markdown
 
 
 def test_summary_markdown(dataset: Dataset) -> None:
     text = summary_markdown(dataset)
     assert text.startswith(
-        "## Office for Attracting Strategic Enterprises (OASES)\n\n- **Set up:** 2022 — “since the establishment of OASES in 2022”\n"
+        "## OASES: Office for Attracting Strategic Enterprises\n\n- **Set up:** 2022 — “since the establishment of OASES in 2022”\n"
     )
     assert "\n### Signing ceremony\n" in text
-    assert "\n- **Signed:** 17 firms — “agreements were signed with representatives of these 17 firms”\n" in text
-    assert "\n  - **mainland China:** 15 of 17 — “The companies involved in this deal include 15 firms from mainland China”\n" in text
-    assert "\n- **Named in the source:** 8 of 17 — iFLYTEK, Baidu Ai Cloud," in text
-    assert "\n- **Not named in the source:** 9 of 17\n" in text
+    assert "\n- **Firms signed:** 17 — “agreements were signed with representatives of these 17 firms”\n" in text
+    assert "\n- **From mainland China:** 15 — “The companies involved in this deal include 15 firms from mainland China”\n" in text
+    assert "\n- **Named in the article:** 8 of 17 (the other 9 are not named in the source)\n" in text
     assert "Around HK\\$42 billion" in text  # a bare $ pair would be maths on GitHub
     assert text.endswith("\nSource: *News article on the OASES signing ceremony with 17 firms*")
 

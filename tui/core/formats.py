@@ -12,9 +12,9 @@ still gives back every string exactly). Nothing here imports Textual.
 ``oases-tui export`` starts anew for every run, so this module keeps its import
 light: :mod:`csv` and :mod:`json` are imported by the formats that write them,
 and the patterns below are plain strings that :mod:`re` compiles (and caches)
-the first time one is used. Compiling them all cost every export about 2 ms,
-and most runs need none of them: every character they act on is unprintable,
-and data strings rarely hold one.
+the first time one is used (see :mod:`tui.core.characters`): most runs need
+none of them, since every character they act on is unprintable and data
+strings rarely hold one.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
-from tui.core.model import Dataset, Fact, Firm, Quote
-from tui.core.problems import BIDI_CONTROLS
+from tui import TYPE_CHECKING
+from tui.core.characters import BIDI, C0_C1, LINE_SEPARATORS, SURROGATE
+from tui.core.model import NOT_STATED_TEXT, Dataset, Fact, Firm, Quote
+from tui.core.summary import summary_sections
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Optional
 
@@ -36,15 +37,10 @@ FORMATS = ("text", "markdown", "json", "csv")
 EXPORT_SCHEMA_VERSION = 1
 """The version of the JSON export's shape (not of the dataset file)."""
 
-NOT_STATED_TEXT = "not stated in the source"
-"""What every format says where the article is silent."""
-
 CSV_HEADER = ("id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts")
 """The columns of :func:`firms_csv`; ``facts`` counts the rows the detail pane shows."""
 
 _TABLE_HEADER = ("Firm", "ID", "Aliases", "Group", "Origin", "Sector", "People", "Subsidiaries", "Facts")
-
-_BIDI = "".join(sorted(BIDI_CONTROLS))
 
 _ESCAPE_SEQUENCE = r"""(?x)
       \x1b\[ [0-?]* [ -/]* [@-~]?                     # CSI: colours, cursor moves
@@ -54,10 +50,10 @@ _ESCAPE_SEQUENCE = r"""(?x)
     | [\x90\x98\x9d\x9e\x9f] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # C1 string controls
 """
 _SPACE_LIKE = r"[\t\n\v\f\r\x85]+"
-_CONTROL = "[\x00-\x1f\x7f-\x9f" + _BIDI + "]"
-_SURROGATE = "[\ud800-\udfff]"
+_CONTROL = f"[{C0_C1}{BIDI}]"
+_SURROGATE = SURROGATE
 
-_JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\ud800-\udfff" + _BIDI + "]"
+_JSON_UNSAFE = "[\x7f-\x9f" + "".join(sorted(LINE_SEPARATORS)) + "\ud800-\udfff" + BIDI + "]"
 """What json.dumps(ensure_ascii=False) leaves raw but a terminal or a JavaScript parser must not see."""
 
 _MARKDOWN_SPECIAL = r"([\\`*_\[\]<>|~$#&])"
@@ -188,27 +184,13 @@ def fact_text(dataset: Dataset, firm: Optional[Firm], fact: Fact) -> str:
     return "\n".join(lines)
 
 
-def _summary_sections(dataset: Dataset) -> tuple[str, list[str], list[str]]:
-    """The summary's title, programme lines and ceremony lines, each line plain text."""
-    programme, ceremony = dataset.programme, dataset.ceremony
-    signed = ceremony.signed.value
-    title = f"{clean(programme.name)} ({clean(programme.short_name)})"
-    programme_lines = [_fact_line(fact) for fact in programme.facts]
-    names = ", ".join(clean(firm.name) for firm in dataset.firms)
-    ceremony_lines = [
-        f"Signed: {signed} firms — {_quoted(ceremony.signed.quote)}",
-        *(f"{clean(group.label)}: {group.size} of {signed} — {_quoted(group.quote)}" for group in ceremony.groups),
-        f"Named in the source: {ceremony.named} of {signed}" + (f" — {names}" if names else ""),
-        f"Not named in the source: {ceremony.unnamed} of {signed}",
-        *(_fact_line(fact) for fact in ceremony.facts),
-    ]
-    return title, programme_lines, ceremony_lines
-
-
 def summary_text(dataset: Dataset) -> str:
-    """The programme and the ceremony as plain text, every fact with its quote, and the source."""
-    title, programme_lines, ceremony_lines = _summary_sections(dataset)
-    return "\n".join([title, *programme_lines, "", "Signing ceremony", *ceremony_lines, "", _source_line(dataset)])
+    """The summary pane as plain text (:mod:`tui.core.summary`): each section's title, a line
+    per fact with its quote, a blank line between sections, and the source."""
+    lines: list[str] = []
+    for title, facts in summary_sections(dataset):
+        lines += [*([""] if lines else []), clean(title), *(_fact_line(fact) for fact in facts)]
+    return "\n".join([*lines, "", _source_line(dataset)])
 
 
 # ---------------------------------------------------------------------------
@@ -242,29 +224,12 @@ def firm_markdown(dataset: Dataset, firm: Firm) -> str:
 
 
 def summary_markdown(dataset: Dataset) -> str:
-    """:func:`summary_text` as Markdown."""
-    programme, ceremony = dataset.programme, dataset.ceremony
-    signed = ceremony.signed.value
-    names = ", ".join(markdown_escape(firm.name) for firm in dataset.firms)
-    lines = [
-        f"## {markdown_escape(programme.name)} ({markdown_escape(programme.short_name)})",
-        "",
-        *(_fact_item(fact) for fact in programme.facts),
-        "",
-        "### Signing ceremony",
-        "",
-        f"- **Signed:** {signed} firms — “{markdown_escape(ceremony.signed.quote.text)}”",
-        *(
-            f"  - **{markdown_escape(group.label)}:** {group.size} of {signed} — “{markdown_escape(group.quote.text)}”"
-            for group in ceremony.groups
-        ),
-        f"- **Named in the source:** {ceremony.named} of {signed}" + (f" — {names}" if names else ""),
-        f"- **Not named in the source:** {ceremony.unnamed} of {signed}",
-        *(_fact_item(fact) for fact in ceremony.facts),
-        "",
-        _source_markdown(dataset),
-    ]
-    return "\n".join(lines)
+    """:func:`summary_text` as Markdown: a heading per section (the first a level higher), an item per fact."""
+    lines: list[str] = []
+    for title, facts in summary_sections(dataset):
+        heading = "###" if lines else "##"
+        lines += [*([""] if lines else []), f"{heading} {markdown_escape(title)}", "", *(_fact_item(fact) for fact in facts)]
+    return "\n".join([*lines, "", _source_markdown(dataset)])
 
 
 def _table_cell(text: str) -> str:

@@ -4,24 +4,23 @@ Everything here is produced by :mod:`tui.core.loader` after validation, so the r
 the program can trust it: every quote has been found in the article and every
 total adds up. Nothing in the data layer imports Textual.
 
-The records are NamedTuples, not dataclasses: immutable all the same, but
-quicker to create (a 100,000-firm file makes over a million of them) and
-without the import of ``dataclasses``, which ``oases-tui check`` would pay
-for on every run. They are :mod:`tui.core.records`' NamedTuple, which is
-``typing.NamedTuple`` to type checkers and spares ``check`` the import of
-:mod:`typing` at run time.
+The records are NamedTuples, made the one way the data layer makes records
+(see :mod:`tui.core`).
 """
 
 from __future__ import annotations
 
+from tui import TYPE_CHECKING
 from tui.core.records import NamedTuple
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:  # names for annotations only: typing is not imported at run time
     from typing import Optional
 
 NOT_STATED = "not stated"
-"""What the data file says, and what a reader is shown, where the article is silent."""
+"""What the data file says where the article is silent (instead of a value)."""
+
+NOT_STATED_TEXT = "not stated in the source"
+"""What a reader is shown there: in the panes, the copies and every export."""
 
 
 class Quote(NamedTuple):

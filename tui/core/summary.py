@@ -1,10 +1,20 @@
-"""The programme summary as sections of facts, shared by the summary pane and the copy formats."""
+"""The programme summary, defined once: what the summary pane shows and what its copies
+and exports say (:func:`tui.core.formats.summary_text`, :func:`~tui.core.formats.summary_markdown`).
+
+The programme's facts, then the ceremony's totals (each with the words that
+state it) and its other facts. A new summary line is one entry here, and every
+place that shows the summary shows it.
+"""
 
 from __future__ import annotations
 
 from tui.core.model import Dataset, Fact
+from tui.core.records import NamedTuple
 
-Section = tuple[str, tuple[Fact, ...]]
+
+class Section(NamedTuple):
+    title: str
+    facts: tuple[Fact, ...]
 
 
 def summary_sections(dataset: Dataset) -> list[Section]:
@@ -22,6 +32,6 @@ def summary_sections(dataset: Dataset) -> list[Section]:
         ),
     )
     return [
-        (f"{programme.short_name}: {programme.name}", programme.facts),
-        ("Signing ceremony", totals + ceremony.facts),
+        Section(f"{programme.short_name}: {programme.name}", programme.facts),
+        Section("Signing ceremony", totals + ceremony.facts),
     ]

@@ -7,32 +7,31 @@ source pane: the reader sees where the article says each fact.
 It draws its lines itself (Textual's line API), like the firm list and the
 source pane: each fact is wrapped once per pane width and each screen line is a
 ready strip. An ``OptionList`` did the same job, but styling and rendering the
-two of them was about a sixth of the app's start-up
-(``python tests/bench_startup.py``).
+two of them was a large share of the app's start-up (the README's Performance
+section says how it is measured).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import ClassVar, NamedTuple, Optional
+from typing import ClassVar, Optional
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
-from tui.core.model import Fact
-
-NOT_STATED_TEXT = "not stated in the source"
-
+from tui.core.model import NOT_STATED_TEXT, Fact
+from tui.core.records import NamedTuple
 
 HeaderLine = Sequence[tuple[str, str]]
 """A line above the facts, as pieces of text each with a role: "title", "note" or "" (plain)."""
@@ -47,23 +46,10 @@ class Row(NamedTuple):
 
 class FactList(StyleCache, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "fact-list--title",
-        "fact-list--note",
-        "fact-list--heading",
-        "fact-list--label",
-        "fact-list--not-stated",
-        "fact-list--quote",
-        "fact-list--cursor",
+        f"fact-list--{part}" for part in ("title", "note", "heading", "label", "not-stated", "quote", "cursor")
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings()
 
     highlighted: reactive[Optional[int]] = reactive(None, always_update=True, init=False)
     """The row under the cursor (an index into :attr:`rows`; never a heading)."""
