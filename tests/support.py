@@ -39,7 +39,8 @@ HOSTILE_NAMES = ("Stray [/] Co [@click=app.quit]x[/]", "[bold]Acme[/bold]")
 
 def loadable(value: str, name: bool = False) -> bool:
     """Whether the loader accepts ``value`` as a string field (as a name, if ``name``)."""
-    from tui.core.loader import _BIDI, _CONTROL
+    from tui.core.characters import BIDI_CONTROL as _BIDI
+    from tui.core.characters import CONTROL as _CONTROL
 
     if not value.strip() or re.search(_CONTROL, value):
         return False

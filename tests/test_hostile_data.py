@@ -48,9 +48,10 @@ from tui.app.widgets.firm_facts import FirmFacts
 from tui.app.widgets.firm_list import FirmList
 from tui.cli import main
 from tui.core import formats
+from tui.core.characters import BIDI_CONTROLS
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset, Firm
-from tui.core.problems import BIDI_CONTROLS, MAX_REPORTED, DatasetError, Problem
+from tui.core.problems import MAX_REPORTED, DatasetError, Problem
 from tui.core.resources import bundled_dataset
 from tui.core.search import FirmSearch, fold
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import loader
+from tui.core import characters, loader
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset
 from tui.core.problems import DatasetError, Problem
@@ -595,7 +595,7 @@ def test_every_character_the_checks_refuse_is_unprintable_but_the_space() -> Non
     """The loader skips its control, bidi and id checks for printable strings (with no space, for
     ids): that is only right if none of those checks can match a printable character."""
     printable = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isprintable())
-    for pattern in (loader._CONTROL, loader._BIDI):
+    for pattern in (characters.CONTROL, characters.BIDI_CONTROL):
         assert re.search(pattern, printable) is None, pattern
     assert set(re.findall(loader._ID_BAD, printable)) == {" "}
 

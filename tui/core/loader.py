@@ -8,30 +8,27 @@ found, its line and column. The app and ``oases-tui check`` both load through
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 
 import tomli
 
+from tui import TYPE_CHECKING
 from tui.core.article import Article
+from tui.core.characters import BIDI, BIDI_CONTROL, C0_C1, CONTROL
+from tui.core.collector import paused
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
-from tui.core.problems import BIDI_CONTROLS, DatasetError, Problem, visible
+from tui.core.problems import DatasetError, Problem, visible
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:  # annotations only: `check` doesn't import typing (see tui/core/records.py)
+if TYPE_CHECKING:
     from typing import Any, Optional, Union
 
 SCHEMA_VERSION = 1
 
 _ARTICLE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
-
-# Patterns left to re.search() to compile (and cache) on first use: everything they
-# match is unprintable but for the space, so a sound file, whose strings are all
-# printable, never needs them, and compiling them cost every `check` about a millisecond.
-_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
-_BIDI = "[" + "".join(sorted(BIDI_CONTROLS)) + "]"
-_ID_BAD = r"[\s\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]"
+"""What the article may not hold: characters.CONTROL less tab and newline (and CR before LF)."""
+_ID_BAD = rf"[\s{C0_C1}{BIDI}]"
+"""What an id may not hold (a pattern for re to compile on first use: see tui.core.characters)."""
 _MAX_ID = 200
 
 _TOP_KEYS = frozenset({"schema_version", "source", "programme", "ceremony", "firms"})
@@ -54,12 +51,7 @@ def load_dataset(path: Union[str, os.PathLike[str]]) -> Dataset:
     """Load and validate the dataset at ``path``; raise :class:`DatasetError` if it is unusable."""
     file = os.fspath(path)
     text = read_text(file)
-    # Parsing and building allocate millions of objects and no reference cycles;
-    # left on, the cyclic collector rescans them all again and again (half the
-    # load time on a 100,000-firm file), so it is paused for the load.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():  # parsing and building make millions of objects and no cycles (see tui.core.collector)
         document = parse_toml(text, file)
         problems: list[Problem] = []
         dataset = _Builder(file, problems).dataset(document)
@@ -69,9 +61,6 @@ def load_dataset(path: Union[str, os.PathLike[str]]) -> Dataset:
             located = locate_all(problems, text)
             located.sort(key=lambda problem: (problem.line is None, problem.line or 0, problem.column or 0))
             raise DatasetError(file, located)
-    finally:
-        if collecting:
-            gc.enable()
     return dataset
 
 
@@ -80,7 +69,7 @@ def read_text(file: str) -> str:
     if not file:
         raise DatasetError(file, [Problem("", "no file name given")])  # not open()'s "no such file": there is no name
     try:
-        # open(), not pathlib: pathlib's import would cost `check` about 3 ms on every run.
+        # open(), not pathlib: see tui.core.resources on pathlib's import cost.
         with open(file, "rb") as stream:
             data = stream.read()
     except FileNotFoundError:
@@ -171,12 +160,12 @@ class _Table:
             return False
         if value.isprintable():
             return True  # the usual case: no control or bidi character, which are all unprintable
-        bad = re.search(_CONTROL, value)
+        bad = re.search(CONTROL, value)
         if bad:
             self.problem(key, f"contains a control character ({visible(bad.group())}) at position {bad.start()}")
             return False
         if name:
-            bidi = re.search(_BIDI, value)
+            bidi = re.search(BIDI_CONTROL, value)
             if bidi:
                 self.problem(key, f"contains a bidirectional-override character ({visible(bidi.group())})")
                 return False

@@ -8,9 +8,10 @@ A :class:`Problem` is a record like those of :mod:`tui.core.model` (see there).
 
 from __future__ import annotations
 
+from tui import TYPE_CHECKING
+from tui.core.characters import is_unsafe
 from tui.core.records import NamedTuple
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Optional
 
@@ -67,18 +68,4 @@ def visible(text: str) -> str:
     """
     if text.isprintable():
         return text  # the usual case: no control or format character at all (bidi controls are format characters)
-    out = []
-    for char in text:
-        code = ord(char)
-        if code < 0x20 or 0x7F <= code < 0xA0 or char in BIDI_CONTROLS or char in LINE_SEPARATORS or 0xD800 <= code < 0xE000:
-            out.append(f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Characters that reorder the text around them (the "Trojan Source" set)."""
-
-LINE_SEPARATORS = frozenset("\u2028\u2029")
-"""Not control characters, but line breaks to an editor or ``str.splitlines``: a problem stays one line."""
+    return "".join((f"\\u{ord(char):04x}" if ord(char) > 0xFF else f"\\x{ord(char):02x}") if is_unsafe(char) else char for char in text)

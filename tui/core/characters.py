@@ -1,0 +1,42 @@
+"""Which characters a data string may hold, and which can act on a terminal: named once.
+
+The loader refuses them (:mod:`tui.core.loader`), the formats drop or escape them
+(:mod:`tui.core.formats`) and problem messages show them as escapes
+(:mod:`tui.core.problems`); all three build on the sets here, so they can't
+disagree about what is dangerous.
+
+The patterns are plain strings, not compiled: :mod:`re` compiles (and caches)
+each the first time one is used, and a sound file, whose strings are all
+printable, never needs them (compiling them all at import would cost every
+``check`` and ``export``).
+"""
+
+from __future__ import annotations
+
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Characters that reorder the text around them (the "Trojan Source" set)."""
+
+LINE_SEPARATORS = frozenset("\u2028\u2029")
+"""Not control characters, but line breaks to an editor or ``str.splitlines``."""
+
+C0_C1 = "\x00-\x1f\x7f-\x9f"
+"""The C0 controls, DEL and the C1 controls, as the inside of a character class."""
+
+BIDI = "".join(sorted(BIDI_CONTROLS))
+"""The bidirectional controls, as the inside of a character class."""
+
+CONTROL = f"[{C0_C1}]"
+"""A control character (tab and newline included)."""
+
+BIDI_CONTROL = f"[{BIDI}]"
+"""A bidirectional control."""
+
+SURROGATE = "[\ud800-\udfff]"
+"""A lone surrogate: no file can hold one, but a file name's undecodable byte arrives as one."""
+
+
+def is_unsafe(char: str) -> bool:
+    """Whether ``char`` must be shown as an escape, never written out: a control, a
+    bidirectional control, a line separator or a lone surrogate."""
+    code = ord(char)
+    return code < 0x20 or 0x7F <= code < 0xA0 or char in BIDI_CONTROLS or char in LINE_SEPARATORS or 0xD800 <= code < 0xE000
