@@ -5,34 +5,27 @@
 non-interactive commands never import Textual, so they start in a blink; the
 app is imported only when it is about to run.
 
-:func:`build_parser` defines the command line. Building it costs about 6 ms
-(argparse imports gettext, locale and shutil, and formats help as each argument
-is added), a fifth of what ``check`` takes, so :func:`plain_args` reads the
-everyday invocations first and leaves argparse the rest: ``--help``,
-``--version``, usage mistakes and the rarer spellings (``--format=json``,
-``--``, abbreviated options).
+:func:`build_parser` defines the command line. Building it is a good part of
+what ``check`` costs (argparse imports gettext, locale and shutil, and formats
+help as each argument is added; the README's Performance section has the
+figures), so :func:`plain_args` reads the everyday invocations first and leaves
+argparse the rest: ``--help``, ``--version``, usage mistakes and the rarer
+spellings (``--format=json``, ``--``, abbreviated options).
 """
 
 from __future__ import annotations
 
-import gc
 import sys
 from types import SimpleNamespace
 
-from tui import __version__
+from tui import TYPE_CHECKING, __version__, exit_codes
 
 # Nothing else at import time: each command imports what it needs (see tui/commands.py
-# and run_app). Not even typing, which would cost --help and --version 3 ms: the
-# annotations are strings, and type checkers, which read TYPE_CHECKING as true,
-# find their names below.
-TYPE_CHECKING = False
+# and run_app), and typing only for type checkers (see tui.TYPE_CHECKING).
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
     from typing import NoReturn, Optional, Union
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 
 EXPORT_FORMATS = ("text", "markdown", "json", "csv")
 """The same as tui.core.formats.FORMATS (a test keeps them equal), without importing the formats."""
@@ -94,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         def error(self, message: str) -> NoReturn:
             from tui.core.problems import one_line
 
-            self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+            self.exit(exit_codes.BAD_INPUT, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
 
     parser = Parser(
         prog="oases-tui",
@@ -144,9 +137,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except DatasetError as error:
         for line in error.report():
             print(line, file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return exit_codes.BAD_INPUT
     except KeyboardInterrupt:
-        return 130
+        return exit_codes.INTERRUPTED
 
 
 def _speak_utf8() -> None:
@@ -161,12 +154,13 @@ def _speak_utf8() -> None:
 
 def run_app(file: Optional[str], debug: bool = False) -> int:
     from tui.commands import load
+    from tui.core import collector
     from tui.core.problems import one_line
 
-    # Start-up creates Textual's and the dataset's objects and frees almost none:
-    # the collector's passes over them were ~15 ms of a ~220 ms start. It runs
-    # again once the first frame is painted (see _start_up_done).
-    gc.disable()
+    # Start-up creates Textual's and the dataset's objects and frees almost none: the
+    # collector's passes over them would be work in vain. It runs again once the
+    # first frame is painted (see _start_up_done).
+    collector.pause()
     dataset = load(file)  # refuse a bad file before the terminal is taken over
     _speak_utf8()
     from tui.app.oases_app import OasesApp
@@ -176,7 +170,7 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
     if app.crash is not None and not debug:
         print(f"oases-tui stopped on an unexpected error: {one_line(app.crash)}", file=sys.stderr)
         print(f"Please report it with the command you ran and oases-tui {__version__}; --debug shows the full traceback.", file=sys.stderr)
-    return app.return_code or EXIT_OK
+    return app.return_code or exit_codes.OK
 
 
 def _start_up_done() -> None:
@@ -184,5 +178,6 @@ def _start_up_done() -> None:
     classes and widgets), which lives as long as the app, out of the collector's
     reach, so it never rescans those objects again (seconds, at 100,000 firms), and
     let it run for what the app makes and drops from now on."""
-    gc.freeze()
-    gc.enable()
+    from tui.core import collector
+
+    collector.freeze_and_resume()

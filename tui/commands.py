@@ -9,19 +9,14 @@ from __future__ import annotations
 import os
 import sys
 
+from tui import TYPE_CHECKING, exit_codes
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset, Firm
 from tui.core.problems import one_line, visible
 from tui.core.resources import bundled_dataset_file
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Optional
-
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
-EXIT_BROKEN_PIPE = 141
-"""128 + SIGPIPE: what the shell reports for a command whose reader went away (``| head``)."""
 
 
 def load(file: Optional[str]) -> Dataset:
@@ -38,7 +33,7 @@ def check(file: Optional[str]) -> int:
     print(f"  firms:  {len(dataset.firms):,} named of {ceremony.signed.value:,} signed ({ceremony.unnamed:,} not named in the source)")
     print(f"  facts:  {len(facts):,} ({silent:,} not stated in the source)")
     print(f"  quotes: {dataset.quote_count():,} resolved to their sentences in a {len(dataset.source.text):,}-character article")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None) -> int:
@@ -49,7 +44,7 @@ def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: 
         firm = dataset.firm(firm_id)
         if firm is None:
             print(f"oases-tui export: {_unknown_firm(dataset, firm_id)}", file=sys.stderr)
-            return EXIT_BAD_INPUT
+            return exit_codes.BAD_INPUT
         firms = [firm]
     elif query is not None:
         from tui.core.search import FirmSearch
@@ -92,5 +87,5 @@ def _write(text: str) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError):
             pass
-        return EXIT_BROKEN_PIPE
-    return EXIT_OK
+        return exit_codes.BROKEN_PIPE
+    return exit_codes.OK

@@ -49,24 +49,27 @@ How it is fast
     terms and "each firm at its best tier" are a few integer operations, and
     ``itertools.compress`` turns the final flags into indices in dataset order.
     The last few terms' flags are kept, so typing a second word doesn't redo the
-    first. At 100,000 firms a keystroke takes tens of milliseconds at most, and
-    building the search under a second (``tests/benchmark.py`` measures both).
+    first. The README's Performance section gives the keystroke and build times
+    at up to 100,000 firms, and the command that measures them.
 """
 
-# No `from __future__ import annotations`: _Patterns is a NamedTuple, and string
-# annotations would cost `export --query` a millisecond (see tui/core/model.py).
+from __future__ import annotations
+
 import bisect
-import gc
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import chain, compress
-from typing import NamedTuple, Optional
 
+from tui import TYPE_CHECKING
+from tui.core.collector import paused
 from tui.core.model import Firm
+from tui.core.records import NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Optional
 
 __all__ = ["EQUIVALENTS", "FirmSearch", "fold", "name_highlights", "query_terms"]
 
@@ -273,18 +276,6 @@ def _successor(prefix: str) -> Optional[str]:
     return None
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building allocates a few objects per firm and no cycles: the cyclic collector would only rescan them."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 class _FoldOnce(dict[str, str]):
     """``fold``, remembering: ``folded[text]``."""
 
@@ -309,7 +300,7 @@ class FirmSearch:
     """Search over a fixed list of firms. Build once (it folds every field), then call :meth:`search`."""
 
     def __init__(self, firms: Sequence[Firm]) -> None:
-        with _collector_paused():
+        with paused():  # a few objects per firm, no cycles (see tui.core.collector)
             self._build(firms)
 
     def _build(self, firms: Sequence[Firm]) -> None:
