@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.app.palette import CopyCommands, FirmCommands
+from tui.app.panes import BY_NAME, PANE_NAMES, PANES, SHARING
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
@@ -32,14 +33,8 @@ from tui.core.summary import summary_sections
 
 if TYPE_CHECKING:
     from tui.app.copying import Copier
-    from tui.core.copy_text import Copy
+    from tui.core.copy_text import Copy, CopyCommand
     from tui.core.search import FirmSearch
-
-PANES = ("firms", "detail", "summary", "source")
-"""The panes in tab order; keys 1–4 focus them."""
-
-PANE_TITLES = {"firms": "1 Firms", "detail": "2 Detail", "summary": "3 Summary", "source": "4 Source"}
-FOCUS_TARGETS = {"firms": "#firm-list", "detail": "#detail", "summary": "#summary", "source": "#source"}
 
 WIDE = (100, 30)
 """From this size (columns, rows) all four panes are shown at once."""
@@ -54,10 +49,7 @@ class OasesApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_pane", "Next pane", show=False, priority=True),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
-        Binding("1", "focus_pane('firms')", "Firms", show=False),
-        Binding("2", "focus_pane('detail')", "Detail", show=False),
-        Binding("3", "focus_pane('summary')", "Summary", show=False),
-        Binding("4", "focus_pane('source')", "Source", show=False),
+        *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, show=False) for pane in PANES),
         Binding("slash", "search", "Search"),
         Binding("y", "copy", "Copy"),
         Binding("question_mark,f1", "help", "Help"),
@@ -76,7 +68,7 @@ class OasesApp(App[None]):
         self.crash: Optional[str] = None
         """What went wrong, if the app stopped on an unexpected exception (for the CLI to report)."""
         self.active_pane = "firms"
-        self.front_pane = "source"  # which of summary/source shows when they share an area
+        self.front_pane = SHARING[-1].name  # which of the two sharing an area shows (the source)
         self._layout_state: tuple[str, str, str] = ("", "", "")
         self._rows: Optional[str] = None
         """The grid rows set inline on the browser's screen (see _fit_rows)."""
@@ -137,7 +129,7 @@ class OasesApp(App[None]):
 
     def on_mount(self) -> None:
         for pane in PANES:
-            self.pane(pane).border_title = PANE_TITLES[pane]
+            self.pane(pane.name).border_title = pane.border_title
         self.query_one("#summary", FactList).show_facts(summary_sections(self.dataset))
         self._label_shared_area(self._layout_state[0])
         self.query_one(FirmList).focus()
@@ -165,7 +157,7 @@ class OasesApp(App[None]):
 
     def pane_of(self, widget: Optional[Widget]) -> Optional[str]:
         while widget is not None:
-            if widget.id in PANES:
+            if widget.id in BY_NAME:
                 return widget.id
             parent = widget.parent
             widget = parent if isinstance(parent, Widget) else None
@@ -195,18 +187,19 @@ class OasesApp(App[None]):
         self._layout_state = state
         for name in ("wide", "narrow", "tiny"):
             self.browser.set_class(mode == name, f"-{name}")
-        for pane in PANES:
+        for pane in PANE_NAMES:
             self.pane(pane).set_classes(self._layout_classes(pane))
         self._label_shared_area(mode)
 
     def _label_shared_area(self, mode: str) -> None:
-        """Where summary and source share an area, each says which key shows the other."""
+        """Where two panes share an area, each says which key shows the other."""
         shared = mode != "wide"
-        self.pane("summary").border_subtitle = "4: source" if shared else ""
-        self.pane("source").border_subtitle = "3: summary" if shared else ""
+        for pane in SHARING:
+            other = next(candidate for candidate in SHARING if candidate is not pane)
+            self.pane(pane.name).border_subtitle = f"{other.key}: {other.title.lower()}" if shared else ""
 
     def focus_target(self, pane: str) -> Widget:
-        return self.query_one(FOCUS_TARGETS[pane])
+        return self.query_one(BY_NAME[pane].focus)
 
     def action_focus_pane(self, pane: str) -> None:
         self._show(pane)
@@ -222,11 +215,11 @@ class OasesApp(App[None]):
 
     def _cycle(self, step: int) -> None:
         current = self.pane_of(self.focused) or self.active_pane
-        self.action_focus_pane(PANES[(PANES.index(current) + step) % len(PANES)])
+        self.action_focus_pane(PANE_NAMES[(PANE_NAMES.index(current) + step) % len(PANE_NAMES)])
 
     def _show(self, pane: str) -> None:
         self.active_pane = pane
-        if pane in ("summary", "source"):
+        if BY_NAME[pane].shares_area:
             self.front_pane = pane
         self.apply_layout()
 
@@ -291,12 +284,10 @@ class OasesApp(App[None]):
         selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
         self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected))
 
-    def copy_as(self, kind: str) -> None:
-        """A palette copy: ``kind`` is one of the names in :data:`tui.app.palette.COPY_COMMANDS`."""
-        from tui.core import copy_text as copies
-
+    def copy_as(self, command: CopyCommand) -> None:
+        """A palette copy: one of :data:`tui.core.copy_text.COPY_COMMANDS`."""
         firm_list = self.query_one(FirmList)
-        self._copy(copies.for_command(self.dataset, kind, firm_list.firm, list(firm_list.firms)))
+        self._copy(command.make(self.dataset, firm_list.firm, list(firm_list.firms)))
 
     def _copy(self, copy: Optional[Copy]) -> None:
         from tui.core.copy_text import NOTHING_SELECTED

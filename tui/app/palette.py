@@ -15,18 +15,12 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from tui.core.copy_text import COPY_COMMANDS, CopyCommand
 from tui.core.model import Firm
 
 if TYPE_CHECKING:
     from tui.app.oases_app import OasesApp
 
-COPY_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("Copy firm as Markdown", "the selected firm, with its facts and quotes", "firm_markdown"),
-    ("Copy firm as JSON", "the selected firm, with quotes and their places in the article", "firm_json"),
-    ("Copy summary as Markdown", "the programme and ceremony summary", "summary_markdown"),
-    ("Copy list as CSV", "the firm list as it is filtered now", "list_csv"),
-    ("Copy list as Markdown table", "the firm list as it is filtered now", "list_markdown"),
-)
 
 FIRM_PREFIX = "Go to firm: "
 FIRM_HELP = "select it in the firm list"
@@ -76,16 +70,16 @@ class FirmCommands(_OasesProvider):
 class CopyCommands(_OasesProvider):
     """The copy formats beyond the plain text that `y` copies."""
 
-    def _command(self, kind: str) -> Callable[[], None]:
-        return lambda: self.oases.copy_as(kind)
+    def _command(self, command: CopyCommand) -> Callable[[], None]:
+        return lambda: self.oases.copy_as(command)
 
     async def discover(self) -> Hits:
-        for title, help_text, kind in COPY_COMMANDS:
-            yield DiscoveryHit(Content(title), self._command(kind), title, help_text)
+        for command in COPY_COMMANDS:
+            yield DiscoveryHit(Content(command.title), self._command(command), command.title, command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, help_text, kind in COPY_COMMANDS:
-            score = matcher.match(title)
+        for command in COPY_COMMANDS:
+            score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, literal_highlight(matcher, title), self._command(kind), title, help_text)
+                yield Hit(score, literal_highlight(matcher, command.title), self._command(command), command.title, command.help)

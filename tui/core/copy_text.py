@@ -1,17 +1,24 @@
-"""What a copy holds: the text for each pane and palette command, and how to describe it.
+"""What a copy holds: the text for each pane and each palette copy command, and how to name it.
 
 Pure (no Textual): the app asks here what to copy, then hands it to
 :class:`tui.app.copying.Copier` to deliver. The text itself comes from
-:mod:`tui.core.formats`, the same code as ``oases-tui export``.
+:mod:`tui.core.formats`, the same code as ``oases-tui export``, which is
+imported on the first copy, not when the app starts.
+
+Adding a copy format to the palette is one entry in :data:`COPY_COMMANDS`
+(and, for a new format, its function in :mod:`tui.core.formats`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple, Optional
+from tui import TYPE_CHECKING
+from tui.core.records import NamedTuple
 
-from tui.core import formats
-from tui.core.model import Dataset, Fact, Firm
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Callable, Optional
+
+    from tui.core.model import Dataset, Fact, Firm
 
 
 class Copy(NamedTuple):
@@ -26,7 +33,9 @@ NOTHING_SELECTED = "Nothing to copy: no firm is selected."
 def for_pane(
     dataset: Dataset, pane: str, firm: Optional[Firm], fact: Optional[Fact], selected_text: Optional[str] = None
 ) -> Optional[Copy]:
-    """What `y` copies in ``pane`` ("firms", "detail", "summary" or "source"); None if nothing."""
+    """What `y` copies in ``pane`` (a name from :data:`tui.app.panes.PANES`); None if nothing."""
+    from tui.core import formats
+
     if pane == "detail" and firm is not None and fact is not None:
         return Copy(formats.fact_text(dataset, firm, fact), f"{firm.name}: {fact.label}")
     if pane == "summary":
@@ -40,18 +49,51 @@ def for_pane(
     return Copy(formats.firm_text(dataset, firm), f"{firm.name} details")
 
 
-def for_command(dataset: Dataset, kind: str, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
-    """What a palette copy command copies; ``kind`` is a name from :data:`tui.app.palette.COPY_COMMANDS`."""
-    if kind == "summary_markdown":
-        return Copy(formats.summary_markdown(dataset), "the programme summary as Markdown")
-    if kind == "list_csv":
-        return Copy(formats.firms_csv(dataset, listed), f"{len(listed)} firms as CSV")
-    if kind == "list_markdown":
-        return Copy(formats.firms_markdown_table(dataset, listed), f"{len(listed)} firms as a Markdown table")
-    if firm is None:
-        return None
-    if kind == "firm_markdown":
-        return Copy(formats.firm_markdown(dataset, firm), f"{firm.name} as Markdown")
-    if kind == "firm_json":
-        return Copy(formats.firm_json(dataset, firm), f"{firm.name} as JSON")
-    raise ValueError(f"unknown copy command {kind!r}")
+class CopyCommand(NamedTuple):
+    """A command palette entry that copies in a format beyond the plain text `y` copies."""
+
+    title: str
+    help: str
+    """What the palette says under the title (constant: the palette parses it as markup)."""
+    make: Callable[[Dataset, Optional[Firm], Sequence[Firm]], Optional[Copy]]
+    """The copy, from the dataset, the selected firm and the firms listed now; None if nothing."""
+
+
+def _firm_markdown(dataset: Dataset, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
+    from tui.core import formats
+
+    return None if firm is None else Copy(formats.firm_markdown(dataset, firm), f"{firm.name} as Markdown")
+
+
+def _firm_json(dataset: Dataset, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
+    from tui.core import formats
+
+    return None if firm is None else Copy(formats.firm_json(dataset, firm), f"{firm.name} as JSON")
+
+
+def _summary_markdown(dataset: Dataset, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
+    from tui.core import formats
+
+    return Copy(formats.summary_markdown(dataset), "the programme summary as Markdown")
+
+
+def _list_csv(dataset: Dataset, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
+    from tui.core import formats
+
+    return Copy(formats.firms_csv(dataset, listed), f"{len(listed)} firms as CSV")
+
+
+def _list_markdown(dataset: Dataset, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
+    from tui.core import formats
+
+    return Copy(formats.firms_markdown_table(dataset, listed), f"{len(listed)} firms as a Markdown table")
+
+
+COPY_COMMANDS: tuple[CopyCommand, ...] = (
+    CopyCommand("Copy firm as Markdown", "the selected firm, with its facts and quotes", _firm_markdown),
+    CopyCommand("Copy firm as JSON", "the selected firm, with quotes and their places in the article", _firm_json),
+    CopyCommand("Copy summary as Markdown", "the programme and ceremony summary", _summary_markdown),
+    CopyCommand("Copy list as CSV", "the firm list as it is filtered now", _list_csv),
+    CopyCommand("Copy list as Markdown table", "the firm list as it is filtered now", _list_markdown),
+)
+"""The palette's copy commands, in the order it lists them."""

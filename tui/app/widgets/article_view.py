@@ -15,12 +15,13 @@ from typing import ClassVar, Optional
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Offset, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
 from tui.app.widgets.text_wrap import Line, wrap_lines
 from tui.core.model import Quote
@@ -35,14 +36,7 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         "article-view--quote",
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", "Scroll up", show=False),
-        Binding("down,j", "scroll_down", "Scroll", show=False),
-        Binding("home,g", "scroll_home", "Top", show=False),
-        Binding("end,G", "scroll_end", "Bottom", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("scroll_up", "scroll_down", "scroll_home", "scroll_end")
 
     def __init__(self, text: str, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -16,13 +16,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
 from tui.core.model import NOT_STATED, Firm
 
@@ -33,22 +34,9 @@ Highlighter = Callable[[str], list[tuple[int, int]]]
 
 
 class FirmList(StyleCache, ScrollView, can_focus=True):
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "firm-list--name",
-        "firm-list--detail",
-        "firm-list--cursor",
-        "firm-list--match",
-        "firm-list--empty",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"firm-list--{part}" for part in ("name", "detail", "cursor", "match", "empty")}
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings()
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
