@@ -55,13 +55,13 @@ def test_the_collector_is_back_and_start_up_frozen_once_the_first_frame_is_paint
 
 
 async def test_the_source_pane_is_wrapped_in_full_once_the_first_frame_is_painted() -> None:
-    from tui.app.widgets.text_wrap import wrap
+    from tui.app.widgets.text_wrap import wrap_lines
 
     app = OasesApp(load_dataset(bundled_dataset()))
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.query_one(ArticleView)
         await until(pilot, lambda: article.laid_out)  # the rest is wrapped after the first frame
-        assert article._lines == wrap(article.text, article.scrollable_content_region.width)
+        assert article._lines == list(wrap_lines(article.text, article.scrollable_content_region.width))
         assert article.virtual_size.height == len(article._lines)
         last = len(article.text) - 1
         assert article.line_of(last) == len(article._lines) - 1

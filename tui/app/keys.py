@@ -6,7 +6,7 @@ that each key listed here is really bound, so this table can't drift.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from tui.core.records import NamedTuple
 
 
 class Key(NamedTuple):

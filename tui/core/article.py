@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from tui import TYPE_CHECKING
 from tui.core.model import Quote
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Optional
 

@@ -27,10 +27,6 @@ def locate_all(problems: list[Problem], text: str) -> list[Problem]:
     return [_locate(problem, index) for problem in problems]
 
 
-def locate(problem: Problem, text: str) -> Problem:
-    return locate_all([problem], text)[0]
-
-
 def _locate(problem: Problem, index: dict[str, tuple[int, int]]) -> Problem:
     if problem.line is not None or not problem.path:
         return problem

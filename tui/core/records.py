@@ -1,9 +1,8 @@
 """``NamedTuple`` for the data layer's records, without importing :mod:`typing` at run time.
 
-``oases-tui check`` and ``export`` take about 30 ms, a third of it Python's own
-start; importing :mod:`typing` for ``typing.NamedTuple`` was 3-5 ms more. Type
-checkers see ``typing.NamedTuple`` itself (they read ``TYPE_CHECKING`` as true);
-at run time the class syntax builds the same thing from
+Why: see the rule in :mod:`tui.core`. Type checkers see ``typing.NamedTuple``
+itself (they read ``TYPE_CHECKING`` as true); at run time the class syntax
+builds the same thing from
 :func:`collections.namedtuple`: the annotated names are the fields, in order,
 their values the defaults, and the class body's methods, properties and
 docstring are the record's. Annotations are only read for their names, so the
@@ -13,7 +12,8 @@ typing names for type checkers only.
 
 from __future__ import annotations
 
-TYPE_CHECKING = False
+from tui import TYPE_CHECKING
+
 if TYPE_CHECKING:
     from typing import NamedTuple as NamedTuple
 else:

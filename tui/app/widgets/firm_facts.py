@@ -23,7 +23,7 @@ class FirmFacts(FactList):
 
     One widget, not a container holding a heading and a list: a container paints its
     whole area before its children cover it, and each widget is styled twice before
-    the first frame (tests/bench_startup.py)."""
+    the first frame (see the README's Performance section)."""
 
     def __init__(self, firm: Optional[Firm], *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(id=id, classes=classes)

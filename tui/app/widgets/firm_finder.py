@@ -101,7 +101,7 @@ class FirmFinder(Vertical):
 
     def on_mount(self) -> None:
         if len(self.dataset.firms) >= PREBUILD_FROM:
-            # Building takes ~0.7 s at 100,000 firms: do it now, off the UI thread,
+            # Building takes most of a second at 100,000 firms: do it now, off the UI thread,
             # so the first keystroke of a search doesn't stall.
             # A second's wait keeps the build from competing with the first frames for the GIL.
             self.set_timer(PREBUILD_AFTER, self._prebuild_search_index)

@@ -2,18 +2,19 @@
 
 It shows what Textual's ``Footer`` shows, and a click on a key presses it, but
 it is one widget drawing one line of text. ``Footer`` mounts a widget per key
-and restyles them all on every focus change; here that was about 5 ms of a
-~240 ms start (``python tests/bench_startup.py``), for a line that changes
-only when the focus moves.
+and restyles them all on every focus change, a visible share of start-up for a
+line that changes only when the focus moves (the README's Performance section).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Optional
 
 from textual import events
 from textual.content import Content
 from textual.widget import Widget
+
+from tui.core.records import NamedTuple
 
 if TYPE_CHECKING:
     from textual.screen import Screen

@@ -20,13 +20,9 @@ Line = tuple[int, int]
 """A screen line: the article's characters ``text[start:end]``."""
 
 
-def wrap(text: str, width: int, paragraph_gap: bool = True) -> list[Line]:
-    """Lines of ``text`` at ``width`` cells; a blank line between paragraphs if ``paragraph_gap``."""
-    return list(wrap_lines(text, width, paragraph_gap))
-
-
 def wrap_lines(text: str, width: int, paragraph_gap: bool = True) -> Iterator[Line]:
-    """:func:`wrap`, a paragraph at a time: a pane can draw its top before the rest is wrapped."""
+    """Lines of ``text`` at ``width`` cells, a blank line between paragraphs if ``paragraph_gap``;
+    yielded a paragraph at a time, so a pane can draw its top before the rest is wrapped."""
     width = max(1, width)
     any_lines = False
     start = 0
