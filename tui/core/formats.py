@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from tui import TYPE_CHECKING
 from tui.core.characters import BIDI, C0_C1, LINE_SEPARATORS, SURROGATE
 from tui.core.model import NOT_STATED_TEXT, Dataset, Fact, Firm, Quote
+from tui.core.provenance import provenance_text
 from tui.core.summary import summary_sections
 
 if TYPE_CHECKING:
@@ -107,10 +108,6 @@ def _value(fact: Fact) -> str:
     return clean(fact.value) if fact.value is not None else NOT_STATED_TEXT
 
 
-def _quoted(quote: Optional[Quote]) -> str:
-    return f"“{clean(quote.text)}”" if quote is not None else ""
-
-
 def _source_line(dataset: Dataset) -> str:
     return f"Source: {clean(dataset.source.title)}"
 
@@ -157,8 +154,9 @@ def _table_row(dataset: Dataset, firm: Firm) -> list[str]:
 def _fact_line(fact: Fact) -> str:
     """``Label: value — “quote”``, or ``Label: not stated in the source``."""
     line = f"{clean(fact.label)}: {_value(fact)}"
-    if fact.stated and fact.quote is not None:
-        line += f" — {_quoted(fact.quote)}"
+    provenance = provenance_text(fact)
+    if provenance is not None:
+        line += f" — {clean(provenance)}"
     return line
 
 
@@ -178,8 +176,9 @@ def firm_text(dataset: Dataset, firm: Firm) -> str:
 def fact_text(dataset: Dataset, firm: Optional[Firm], fact: Fact) -> str:
     """One fact: what it is about, the fact, its quote on the next line, the source."""
     lines = [f"{_context(dataset, firm, fact)} — {clean(fact.label)}: {_value(fact)}"]
-    if fact.stated and fact.quote is not None:
-        lines.append(_quoted(fact.quote))
+    provenance = provenance_text(fact)
+    if provenance is not None:
+        lines.append(clean(provenance))
     lines.append(_source_line(dataset))
     return "\n".join(lines)
 
@@ -201,8 +200,9 @@ def _fact_item(fact: Fact) -> str:
     """``- **Label:** value — “quote”`` with every data string escaped."""
     value = markdown_escape(fact.value) if fact.value is not None else f"*{NOT_STATED_TEXT}*"
     item = f"- **{markdown_escape(fact.label)}:** {value}"
-    if fact.stated and fact.quote is not None:
-        item += f" — “{markdown_escape(fact.quote.text)}”"
+    provenance = provenance_text(fact)
+    if provenance is not None:
+        item += f" — {markdown_escape(provenance)}"
     return item
 
 

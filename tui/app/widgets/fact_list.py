@@ -31,6 +31,7 @@ from textual.strip import Strip
 from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
 from tui.core.model import NOT_STATED_TEXT, Fact
+from tui.core.provenance import provenance_text
 from tui.core.records import NamedTuple
 
 HeaderLine = Sequence[tuple[str, str]]
@@ -123,8 +124,9 @@ class FactList(StyleCache, ScrollView, can_focus=True):
                     text.append(NOT_STATED_TEXT, not_stated)
                 else:
                     text.append(fact.value)
-                if fact.quote is not None:
-                    text.append(f"\n“{fact.quote.text}”", quote)
+                provenance = provenance_text(fact)
+                if provenance is not None:
+                    text.append(f"\n{provenance}", quote)
                 self.rows.append(Row(fact, text))
         self._laid_out_width = 0
 
