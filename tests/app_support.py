@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -22,14 +23,15 @@ def screen_text(app: App[object]) -> str:
     return "\n".join(strip.text.rstrip() for strip in app.screen._compositor.render_strips())
 
 
-async def until(pilot: Pilot[object], condition: Callable[[], bool], tries: int = 100) -> None:
-    """Let the app run until ``condition`` holds (work it does after a frame is painted),
-    failing if it never does: a wait, not a timing assertion."""
-    for _ in range(tries):
-        if condition():
-            return
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until ``condition`` holds (work it does after a frame is painted, or
+    in a worker thread), failing if it has not within ``timeout`` seconds: a wait with a
+    generous bound, not a timing assertion."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app never got there")
         await pilot.pause(0.02)
-    raise AssertionError("the app never got there")
 
 
 async def settled(pilot: Pilot[object]) -> None:

@@ -3,11 +3,97 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
+import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple, Optional, Union
+
+import tui
+from tui.core.model import Fact, Firm, Person, Quote, Subsidiary
 
 TESTS = Path(__file__).parent
 CORPORA = TESTS / "corpora"
+ROOT = Path(tui.__file__).resolve().parent.parent
+"""The checkout holding the package under test."""
+
+
+# --- running the command line ---------------------------------------------------------------------
+
+
+class Ran(NamedTuple):
+    """What a finished command left: its exit status and its two streams, decoded."""
+
+    status: int
+    out: str
+    err: str
+
+
+def run_python(*args: Union[str, bytes], cwd: Optional[Path] = None, path: Path = ROOT, timeout: float = 60) -> Ran:
+    """``python ARGS`` in ``cwd`` with only ``path`` (never the working directory) providing the package.
+
+    The streams are strict UTF-8 and decoded from their bytes as they are (no newline
+    translation), so a lone surrogate or a stray carriage return cannot hide.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(path)
+    env["PYTHONIOENCODING"] = "utf-8"
+    result = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, timeout=timeout, check=False)
+    return Ran(result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8"))
+
+
+def run_tui(*args: Union[str, bytes], cwd: Optional[Path] = None, timeout: float = 60) -> Ran:
+    """``python -m tui ARGS``, failing the test if it printed a traceback (never acceptable)."""
+    ran = run_python("-m", "tui", *args, cwd=cwd, timeout=timeout)
+    assert "Traceback" not in ran.out + ran.err, ran.err
+    return ran
+
+
+def fake_tool(folder: Path, name: str, body: str) -> Path:
+    """An executable ``name`` in ``folder`` running the shell ``body`` (a stand-in clipboard tool)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tool = folder / name
+    tool.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    tool.chmod(tool.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return tool
+
+
+# --- model objects built by hand ------------------------------------------------------------------
+
+QUOTE = Quote("q", 0, 1, 0, 1)
+"""A stand-in quote for facts whose provenance a test does not look at."""
+
+
+def make_firm(
+    name: str,
+    aliases: Sequence[str] = (),
+    origin: Optional[str] = None,
+    sector: Optional[str] = None,
+    people: Sequence[tuple[str, str]] = (),
+    subsidiaries: Sequence[str] = (),
+    facts: Sequence[tuple[str, Optional[str]]] = (),
+    id: Optional[str] = None,
+    quote: Quote = QUOTE,
+) -> Firm:
+    """A firm with only the fields a test names; a fact with no value has no quote, as the loader makes it."""
+
+    def fact(label: str, value: Optional[str]) -> Fact:
+        return Fact(label, value, quote if value is not None else None)
+
+    return Firm(
+        id=id or f"id-{name}",
+        name=name,
+        aliases=tuple(aliases),
+        group="g",
+        origin=fact("Origin", origin),
+        sector=fact("Sector", sector),
+        people=tuple(Person(person, role, quote) for person, role in people),
+        subsidiaries=tuple(Subsidiary(subsidiary, quote) for subsidiary in subsidiaries),
+        facts=tuple(fact(label, value) for label, value in facts),
+    )
 
 
 def naughty_strings() -> list[str]:

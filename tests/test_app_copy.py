@@ -9,10 +9,10 @@ import os
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
-from app_support import make_app
+from app_support import make_app, until
+from support import fake_tool
 from textual.command import CommandPalette
 
 from tui.app.widgets.fact_list import FactList
@@ -104,21 +104,12 @@ async def test_palette_copies_in_other_formats(dataset: Dataset) -> None:
             assert notifications(app)[-1].startswith("Copied ")
 
 
-def fake_tool(folder: Path, body: str) -> Path:
-    """An executable `xclip` in ``folder`` running the shell ``body``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    tool = folder / "xclip"
-    tool.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-    tool.chmod(0o755)
-    return tool
-
-
 @pytest.fixture
 def x11_with(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[str], Path]:
     """A desktop whose only clipboard tool is a fake xclip; returns where it records."""
 
     def install(body: str) -> Path:
-        fake_tool(tmp_path / "bin", body)
+        fake_tool(tmp_path / "bin", "xclip", body)
         monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}/usr/bin{os.pathsep}/bin")
         monkeypatch.setenv("DISPLAY", ":0")
         monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
@@ -128,20 +119,13 @@ def x11_with(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[str],
     return install
 
 
-async def wait_until(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.05)
-
-
 async def test_y_also_goes_through_the_native_tool(x11_with: Callable[[str], Path], dataset: Dataset) -> None:
     received = x11_with("")  # where the tool should write; now install the real recorder
     x11_with(f'cat > "{received}"')
     app = make_app()
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("y")
-        await wait_until(pilot, lambda: received.exists() and received.stat().st_size > 0)
+        await until(pilot, lambda: received.exists() and received.stat().st_size > 0)
         assert received.read_text(encoding="utf-8") == app.clipboard
         assert app.clipboard.startswith("iFLYTEK\n")
 
@@ -156,7 +140,7 @@ async def test_a_hanging_native_tool_neither_blocks_the_ui_nor_crashes(x11_with:
         assert app.query_one(FirmList).cursor == 1
         assert time.monotonic() - started < 1.5
         assert app.clipboard.startswith("iFLYTEK\n")  # the terminal copy went out regardless
-        await wait_until(pilot, lambda: any("still sent through the terminal" in n for n in notifications(app)), timeout=8)
+        await until(pilot, lambda: any("still sent through the terminal" in n for n in notifications(app)), timeout=8)
         assert app.is_running
 
 
@@ -165,7 +149,7 @@ async def test_a_failing_native_tool_is_reported_once(x11_with: Callable[[str], 
     app = make_app()
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("y")
-        await wait_until(pilot, lambda: any("still sent through the terminal" in n for n in notifications(app)))
+        await until(pilot, lambda: any("still sent through the terminal" in n for n in notifications(app)))
         await pilot.press("j", "y")
         await pilot.pause(0.5)
         assert sum("still sent through the terminal" in n for n in notifications(app)) == 1

@@ -7,7 +7,6 @@ corpus go through :func:`tui.cli.main` in-process, which is the same code, much 
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -15,41 +14,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import CORPORA
+from support import CORPORA, run_tui
 
-import tui
 from tui.cli import main
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset
 from tui.core.problems import DatasetError
 from tui.core.resources import bundled_dataset
 
-ROOT = Path(tui.__file__).resolve().parent.parent
 INVALID = CORPORA / "toml-test-invalid"
 INVALID_FILES = sorted(INVALID.glob("**/*.toml"))
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m tui ARGS`` in ``cwd``, finding the package by PYTHONPATH, never by the working directory."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-
-
 def assert_refused(result: subprocess.CompletedProcess[str], expected: list[str]) -> None:
-    assert result.returncode == 2, result
-    assert result.stdout == ""
-    assert result.stderr.splitlines() == expected
-    assert "Traceback" not in result.stderr + result.stdout
+    assert result.status == 2, result
+    assert result.out == ""
+    assert result.err.splitlines() == expected
+    assert "Traceback" not in result.err + result.out
 
 
 def expected_lines(path: Path) -> list[str]:
@@ -84,28 +65,28 @@ def summary(dataset: Dataset, shown_path: str) -> list[str]:
 
 
 def test_check_bundled_dataset_from_another_directory(tmp_path: Path, dataset: Dataset) -> None:
-    result = run_cli("check", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    assert result.stdout.splitlines() == summary(dataset, str(bundled_dataset()))
-    assert "2 not stated" in result.stdout  # Digital Domain's and Prophesee's sectors
+    result = run_tui("check", cwd=tmp_path)
+    assert result.status == 0, result.err
+    assert result.err == ""
+    assert result.out.splitlines() == summary(dataset, str(bundled_dataset()))
+    assert "2 not stated" in result.out  # Digital Domain's and Prophesee's sectors
 
 
 def test_check_a_relative_file(tmp_path: Path, bundled_text: str, dataset: Dataset) -> None:
     (tmp_path / "copy.toml").write_text(bundled_text, encoding="utf-8")
-    result = run_cli("check", "copy.toml", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == summary(dataset, "copy.toml")
+    result = run_tui("check", "copy.toml", cwd=tmp_path)
+    assert result.status == 0, result.err
+    assert result.out.splitlines() == summary(dataset, "copy.toml")
 
 
 def test_check_reports_every_problem_one_per_line(tmp_path: Path, bundled_text: str) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text(three_problems(bundled_text), encoding="utf-8")
-    result = run_cli("check", "bad.toml", cwd=tmp_path)
+    result = run_tui("check", "bad.toml", cwd=tmp_path)
     expected = expected_lines(bad)
     assert len(expected) == 3
     assert_refused(result, [line.replace(str(bad), "bad.toml") for line in expected])
-    assert [line.split(": ")[1] for line in result.stderr.splitlines()] == [
+    assert [line.split(": ")[1] for line in result.err.splitlines()] == [
         "programme.facts[4].quote",
         "ceremony.named",
         "firms[4].name",
@@ -130,18 +111,18 @@ def test_check_reports_every_problem_one_per_line(tmp_path: Path, bundled_text: 
 def test_check_refuses_unreadable_files(tmp_path: Path, name: str, make: object, message: str) -> None:
     if callable(make):
         make(tmp_path / name)
-    result = run_cli("check", name, cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith(message)
-    assert "Traceback" not in result.stderr
+    result = run_tui("check", name, cwd=tmp_path)
+    assert result.status == 2
+    assert result.out == ""
+    assert len(result.err.splitlines()) == 1
+    assert result.err.startswith(message)
+    assert "Traceback" not in result.err
 
 
 def test_check_a_corpus_file_in_a_subprocess(tmp_path: Path) -> None:
     source = INVALID / "encoding" / "bad-utf8-in-string.toml"
     shutil.copy(source, tmp_path / "bad.toml")
-    result = run_cli("check", "bad.toml", cwd=tmp_path)
+    result = run_tui("check", "bad.toml", cwd=tmp_path)
     assert_refused(result, [line.replace(str(tmp_path / "bad.toml"), "bad.toml") for line in expected_lines(tmp_path / "bad.toml")])
 
 
@@ -155,12 +136,12 @@ def test_check_a_corpus_file_in_a_subprocess(tmp_path: Path) -> None:
     ],
 )
 def test_bad_arguments_are_one_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
-    result = run_cli(*args, cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert len(result.stderr.splitlines()) == 1, result.stderr
-    assert result.stderr.startswith(message)
-    assert "Traceback" not in result.stderr
+    result = run_tui(*args, cwd=tmp_path)
+    assert result.status == 2
+    assert result.out == ""
+    assert len(result.err.splitlines()) == 1, result.err
+    assert result.err.startswith(message)
+    assert "Traceback" not in result.err
 
 
 # --- in-process: the same code -----------------------------------------------------------------

@@ -3,20 +3,15 @@ argparse) gives exactly what :func:`tui.cli.build_parser` gives, or leaves the a
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any, Optional
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support import run_python
 
-import tui
 from tui.cli import build_parser, plain_args
-
-ROOT = Path(tui.__file__).resolve().parent.parent
 
 VALUES = ["a.toml", "my data.toml", "", " ", "robot", "iflytek", "check", "export", "json", "xml", "-", "-x", "-1", "- x", "--debug"]
 WORDS = [
@@ -118,17 +113,8 @@ def test_everything_else_is_left_to_argparse(argv: list[str]) -> None:
 
 @pytest.mark.parametrize("args", [["check"], ["export", "--query", "robot", "--format", "json"], ["--data", "missing.toml"]])
 def test_the_everyday_commands_never_import_argparse(tmp_path: Path, args: list[str]) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "tui", *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == (2 if "missing.toml" in args else 0), result.stderr
-    imported = {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    result = run_python("-X", "importtime", "-m", "tui", *args, cwd=tmp_path)
+    assert result.status == (2 if "missing.toml" in args else 0), result.err
+    imported = {line.rsplit("|", 1)[1].strip() for line in result.err.splitlines() if line.startswith("import time:")}
     assert "tui.cli" in imported
     assert "argparse" not in imported

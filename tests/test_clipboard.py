@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 import subprocess
 import sys
 import time
@@ -11,19 +10,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 import pytest
+from support import fake_tool
 
 from tui.core.native_clipboard import TMUX_FIX, copy_native, native_command, tmux_clipboard_problem
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the fake tools are shell scripts")
 
 TEXT = "iFLYTEK — Investment: HK$4 million\n“iFlytek would invest” 中文 ‮ \x1b[0m ✓"
-
-
-def fake_tool(folder: Path, name: str, body: str) -> Path:
-    tool = folder / name
-    tool.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
-    tool.chmod(tool.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    return tool
 
 
 @pytest.fixture

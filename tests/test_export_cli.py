@@ -11,28 +11,21 @@ from pathlib import Path
 from typing import Optional
 
 import pytest
+from support import Ran, run_python, run_tui
 
 from tui.core.formats import CSV_HEADER
 from tui.core.model import Dataset
 
 
-def export(*args: str, stdout: Optional[int] = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        stdout=stdout,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        timeout=30,
-        check=False,
-    )
+def export(*args: str) -> Ran:
+    return run_tui(*args, timeout=30)
 
 
 def test_json(dataset: Dataset) -> None:
     result = export("export", "--format", "json")
-    assert result.returncode == 0, result.stderr
-    assert result.stderr == ""
-    document = json.loads(result.stdout)
+    assert result.status == 0, result.err
+    assert result.err == ""
+    document = json.loads(result.out)
     assert document["schema_version"] == 1
     assert document["source"] == {"title": "News article on the OASES signing ceremony with 17 firms"}
     assert [firm["id"] for firm in document["firms"]] == [firm.id for firm in dataset.firms]
@@ -45,40 +38,40 @@ def test_json(dataset: Dataset) -> None:
 
 def test_csv(dataset: Dataset) -> None:
     result = export("export", "--format", "csv")
-    assert result.returncode == 0, result.stderr
-    rows = list(csv.reader(io.StringIO(result.stdout, newline="")))
+    assert result.status == 0, result.err
+    rows = list(csv.reader(io.StringIO(result.out, newline="")))
     assert rows[0] == list(CSV_HEADER)
     assert [row[1] for row in rows[1:]] == [firm.name for firm in dataset.firms]
 
 
 def test_text_is_the_default() -> None:
     result = export("export")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("iFLYTEK\nAliases: iFlytek\nOrigin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”\n")
-    assert "\n\nDigital Domain\nOrigin: American — “American company Digital Domain”\nSector: not stated in the source\n" in result.stdout
-    assert result.stdout.endswith("\n\nSource: News article on the OASES signing ceremony with 17 firms\n")
+    assert result.status == 0, result.err
+    assert result.out.startswith("iFLYTEK\nAliases: iFlytek\nOrigin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”\n")
+    assert "\n\nDigital Domain\nOrigin: American — “American company Digital Domain”\nSector: not stated in the source\n" in result.out
+    assert result.out.endswith("\n\nSource: News article on the OASES signing ceremony with 17 firms\n")
 
 
 def test_markdown_of_one_firm() -> None:
     result = export("export", "--format", "markdown", "--firm", "iflytek")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("## iFLYTEK\n\n- **Aliases:** iFlytek\n")
-    assert result.stdout.count("## ") == 1
-    assert "“iFlytek would invest HK\\$4 million in Hong Kong over the next five years”" in result.stdout
+    assert result.status == 0, result.err
+    assert result.out.startswith("## iFLYTEK\n\n- **Aliases:** iFlytek\n")
+    assert result.out.count("## ") == 1
+    assert "“iFlytek would invest HK\\$4 million in Hong Kong over the next five years”" in result.out
 
 
 def test_one_firm_by_id() -> None:
     result = export("export", "--firm", "iflytek", "--format", "json")
-    assert result.returncode == 0, result.stderr
-    assert [firm["name"] for firm in json.loads(result.stdout)["firms"]] == ["iFLYTEK"]
+    assert result.status == 0, result.err
+    assert [firm["name"] for firm in json.loads(result.out)["firms"]] == ["iFLYTEK"]
 
 
 def test_query_ranks_like_the_app(dataset: Dataset) -> None:
     from tui.core.search import FirmSearch
 
     result = export("export", "--query", "robot", "--format", "json")
-    assert result.returncode == 0, result.stderr
-    names = [firm["name"] for firm in json.loads(result.stdout)["firms"]]
+    assert result.status == 0, result.err
+    names = [firm["name"] for firm in json.loads(result.out)["firms"]]
     assert sorted(names) == ["Horizon Robotics", "Pudu Robotics"]
     assert names == [dataset.firms[index].name for index in FirmSearch(dataset.firms).search("robot")]
 
@@ -86,23 +79,23 @@ def test_query_ranks_like_the_app(dataset: Dataset) -> None:
 @pytest.mark.parametrize(("fmt", "expected"), [("json", None), ("csv", ",".join(CSV_HEADER) + "\n"), ("text", ""), ("markdown", "")])
 def test_query_matching_nothing(fmt: str, expected: Optional[str]) -> None:
     result = export("export", "--query", "zzqqxxjj", "--format", fmt)
-    assert result.returncode == 0
-    assert result.stderr == "oases-tui export: no firm matches 'zzqqxxjj'\n"
+    assert result.status == 0
+    assert result.err == "oases-tui export: no firm matches 'zzqqxxjj'\n"
     if expected is None:
-        assert json.loads(result.stdout)["firms"] == []
+        assert json.loads(result.out)["firms"] == []
     else:
-        assert result.stdout == expected
+        assert result.out == expected
 
 
 def test_unknown_firm_id() -> None:
     result = export("export", "--firm", "iflytk")
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr == "oases-tui export: no firm with id 'iflytk' (did you mean iflytek?)\n"
+    assert result.status == 2
+    assert result.out == ""
+    assert result.err == "oases-tui export: no firm with id 'iflytk' (did you mean iflytek?)\n"
     far = export("export", "--firm", "\x1b[31mnothing-like-it")
-    assert far.returncode == 2
-    assert far.stderr.count("\n") == 1 and "\x1b" not in far.stderr
-    assert "'\\x1b[31mnothing-like-it'" in far.stderr and "iflytek, baidu-ai-cloud" in far.stderr
+    assert far.status == 2
+    assert far.err.count("\n") == 1 and "\x1b" not in far.err
+    assert "'\\x1b[31mnothing-like-it'" in far.err and "iflytek, baidu-ai-cloud" in far.err
 
 
 @pytest.mark.parametrize(
@@ -115,18 +108,18 @@ def test_unknown_firm_id() -> None:
 )
 def test_bad_arguments(args: tuple[str, ...]) -> None:
     result = export(*args)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("oases-tui")
+    assert result.status == 2
+    assert result.out == ""
+    assert result.err.count("\n") == 1 and result.err.startswith("oases-tui")
 
 
 def test_bad_data_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("schema_version = 1\n[source]\ntitle = 3\n", encoding="utf-8")
     result = export("export", "--data", str(bad))
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith(f"{bad}:")
+    assert result.status == 2
+    assert result.out == ""
+    assert result.err.startswith(f"{bad}:")
 
 
 def test_data_before_or_after_the_command(tmp_path: Path, bundled_text: str) -> None:
@@ -134,11 +127,11 @@ def test_data_before_or_after_the_command(tmp_path: Path, bundled_text: str) -> 
     other.write_text(bundled_text.replace('title = "News article on', 'title = "Another copy of the article on'), encoding="utf-8")
     for args in (("export", "--data", str(other)), ("--data", str(other), "export")):
         result = export(*args, "--format", "csv" if args[0] == "--data" else "text")
-        assert result.returncode == 0, result.stderr
+        assert result.status == 0, result.err
         if args[0] == "export":
-            assert result.stdout.endswith("\nSource: Another copy of the article on the OASES signing ceremony with 17 firms\n")
+            assert result.out.endswith("\nSource: Another copy of the article on the OASES signing ceremony with 17 firms\n")
     json_result = export("--data", str(other), "export", "--format", "json")
-    assert json.loads(json_result.stdout)["source"]["title"].startswith("Another copy")
+    assert json.loads(json_result.out)["source"]["title"].startswith("Another copy")
 
 
 def test_a_closed_pipe_is_no_error() -> None:
@@ -157,15 +150,9 @@ def test_a_closed_pipe_is_no_error() -> None:
 
 
 def test_export_never_imports_textual() -> None:
-    result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "tui", "export", "--query", "robot"],
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    assert result.returncode == 0
-    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines() if line.startswith("import time:")}
+    result = run_python("-X", "importtime", "-m", "tui", "export", "--query", "robot", timeout=30)
+    assert result.status == 0
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.err.splitlines() if line.startswith("import time:")}
     assert "tui" in imported
     assert "textual" not in imported
     assert "rich" not in imported

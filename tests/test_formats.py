@@ -9,7 +9,7 @@ import re
 import sys
 
 import pytest
-from support import naughty_strings
+from support import make_firm, naughty_strings
 
 from tui.core import formats
 from tui.core.characters import BIDI_CONTROLS
@@ -28,7 +28,7 @@ from tui.core.formats import (
     summary_markdown,
     summary_text,
 )
-from tui.core.model import Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
+from tui.core.model import Ceremony, Count, Dataset, Fact, Firm, Group, Programme, Quote, Source
 from tui.core.summary import summary_sections
 
 SOURCE = "Source: News article on the OASES signing ceremony with 17 firms"
@@ -252,18 +252,17 @@ def quote(text: str) -> Quote:
     return Quote(text, 3, 9, 0, 12)
 
 
-def make_firm(index: int, text: str) -> Firm:
+def firm_of(index: int, text: str) -> Firm:
     """A firm whose every string is ``text``."""
-    return Firm(
+    return make_firm(
+        text,
         id=f"firm-{index}",
-        name=text,
         aliases=(text, text),
-        group="g",
-        origin=Fact("Origin", text, quote(text)),
-        sector=Fact("Sector", None, None),
-        people=(Person(text, text, quote(text)),),
-        subsidiaries=(Subsidiary(text, quote(text)),),
-        facts=(Fact(text, text, quote(text)), Fact(text, None, None)),
+        origin=text,
+        people=[(text, text)],
+        subsidiaries=[text],
+        facts=[(text, text), (text, None)],
+        quote=quote(text),
     )
 
 
@@ -282,7 +281,7 @@ def make_dataset(strings: list[str]) -> Dataset:
             groups=(Group("g", first, len(strings), quote(first)),),
             facts=(Fact(first, first, quote(first)), Fact(first, None, None)),
         ),
-        firms=tuple(make_firm(index, text) for index, text in enumerate(strings)),
+        firms=tuple(firm_of(index, text) for index, text in enumerate(strings)),
     )
 
 

@@ -26,11 +26,10 @@ import os
 import random
 import re
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 import pytest
 import tomli
@@ -38,10 +37,9 @@ from app_support import make_app, screen_text
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from support import HOSTILE_NAMES, loadable, naughty_dataset_text, naughty_strings, toml_document, toml_string
+from support import HOSTILE_NAMES, loadable, naughty_dataset_text, naughty_strings, run_tui, toml_document, toml_string
 from synthetic import write_synthetic
 
-import tui
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
@@ -55,25 +53,12 @@ from tui.core.problems import MAX_REPORTED, DatasetError, Problem
 from tui.core.resources import bundled_dataset
 from tui.core.search import FirmSearch, fold
 
-ROOT = Path(tui.__file__).resolve().parent.parent
 BUNDLED = bundled_dataset().read_text(encoding="utf-8")
 SIZES = [(120, 36), (80, 24)]
 
 CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 """C0 (newline aside), DEL, C1 (ESC included): what no output line may carry."""
 BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
-
-
-def run_cli(*args: Union[str, bytes], cwd: Path, timeout: float = 60) -> tuple[int, str, str]:
-    """``python -m tui ARGS`` in ``cwd``: (exit status, stdout, stderr), the streams decoded
-    from their bytes as they are (no newline translation), standard streams strict UTF-8."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env["PYTHONIOENCODING"] = "utf-8"  # strict: a lone surrogate written out would be a traceback
-    result = subprocess.run([sys.executable, "-m", "tui", *args], cwd=cwd, env=env, capture_output=True, timeout=timeout, check=False)
-    out, err = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
-    assert "Traceback" not in out + err, err
-    return result.returncode, out, err
 
 
 def assert_one_line_each(lines: list[str]) -> None:
@@ -140,14 +125,14 @@ def naughty_exports(naughty_file: Path) -> dict[str, str]:
     """``export --format F`` of the naughty dataset, for each format, from the real command."""
     outputs = {}
     for fmt in formats.FORMATS:
-        status, out, err = run_cli("export", "--format", fmt, "--data", str(naughty_file), cwd=naughty_file.parent)
+        status, out, err = run_tui("export", "--format", fmt, "--data", str(naughty_file), cwd=naughty_file.parent)
         assert status == 0 and err == "", err
         outputs[fmt] = out
     return outputs
 
 
 def test_the_naughty_dataset_passes_check(naughty_file: Path) -> None:
-    status, out, err = run_cli("check", str(naughty_file), cwd=naughty_file.parent)
+    status, out, err = run_tui("check", str(naughty_file), cwd=naughty_file.parent)
     assert status == 0 and err == ""
     assert out.startswith(f"{naughty_file}: OK (schema 1)\n")
     assert f"firms:  {8 + len(naughty_cases())} named" in out
@@ -221,7 +206,7 @@ def test_every_refused_name_is_one_line(tmp_path: Path) -> None:
         for i, name in enumerate(bad)
     ]
     path = write(tmp_path / "bad names.toml", bundled_with(*blocks))
-    status, out, err = run_cli("check", path.name, cwd=tmp_path)
+    status, out, err = run_tui("check", path.name, cwd=tmp_path)
     assert status == 2 and out == ""
     lines = err.split("\n")
     assert lines[-1] == ""
@@ -384,7 +369,7 @@ async def test_tabs_in_the_article_are_drawn_as_spaces_and_copied_as_tabs(tmp_pa
 @pytest.mark.parametrize("nested", ["[" * 5000 + "]" * 5000, "{ a = " * 5000 + "1" + " }" * 5000], ids=["array", "inline-table"])
 def test_nesting_5000_deep_is_one_clear_line(tmp_path: Path, nested: str) -> None:
     path = write(tmp_path / "deep.toml", BUNDLED.replace('sector = "not stated"', f"sector = {nested}", 1))
-    status, out, err = run_cli("check", "deep.toml", cwd=tmp_path)
+    status, out, err = run_tui("check", "deep.toml", cwd=tmp_path)
     assert status == 2 and out == ""
     assert "RecursionError" not in err
     lines = err.splitlines()
@@ -418,7 +403,7 @@ def test_800000_problems_print_the_first_100_and_a_count(tmp_path: Path) -> None
         file.write(BUNDLED)
         for index in range(200_000):
             file.write(f'\n[[firms]]\nid = "f{index}"\n')
-    status, out, err = run_cli("check", "flood.toml", cwd=tmp_path, timeout=180)
+    status, out, err = run_tui("check", "flood.toml", cwd=tmp_path, timeout=180)
     assert status == 2 and out == ""
     lines = err.splitlines()
     assert len(lines) == MAX_REPORTED + 1
@@ -529,9 +514,9 @@ async def test_the_app_keeps_its_data_when_the_file_changes(tmp_path: Path, data
 async def test_a_path_with_spaces_and_accents(tmp_path: Path) -> None:
     path = tmp_path / "my data" / "données ü.toml"
     write(path, BUNDLED)
-    status, out, err = run_cli("check", "my data/données ü.toml", cwd=tmp_path)
+    status, out, err = run_tui("check", "my data/données ü.toml", cwd=tmp_path)
     assert status == 0 and err == "" and out.startswith("my data/données ü.toml: OK (schema 1)\n")
-    status, out, err = run_cli("export", "--format", "json", "--data", str(path), cwd=tmp_path)
+    status, out, err = run_tui("export", "--format", "json", "--data", str(path), cwd=tmp_path)
     assert status == 0 and err == "" and len(json.loads(out)["firms"]) == 8
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -544,13 +529,13 @@ def test_file_names_with_undecodable_bytes_and_escapes(tmp_path: Path) -> None:
     for raw in [b"data-\xff.toml", b"evil-\x1b[31m-\xe2\x80\xa8.toml"]:
         with open(os.path.join(os.fsencode(tmp_path), raw), "wb") as file:
             file.write(BUNDLED.encode("utf-8"))
-        status, out, err = run_cli("check", raw, cwd=tmp_path)
+        status, out, err = run_tui("check", raw, cwd=tmp_path)
         assert status == 0 and err == "", err
         assert_one_line_each(out.splitlines())
-        status, out, err = run_cli("check", b"missing-" + raw, cwd=tmp_path)
+        status, out, err = run_tui("check", b"missing-" + raw, cwd=tmp_path)
         assert status == 2 and out == "" and len(err.splitlines()) == 1 and err.endswith(": no such file\n")
         assert_one_line_each(err.splitlines())
-    assert "data-\\udcff.toml: OK" in run_cli("check", b"data-\xff.toml", cwd=tmp_path)[1]
+    assert "data-\\udcff.toml: OK" in run_tui("check", b"data-\xff.toml", cwd=tmp_path)[1]
 
 
 def test_a_file_given_twice_is_a_one_line_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -726,9 +711,9 @@ def huge_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_100000_firms_check_and_export(huge_file: Path) -> None:
-    status, out, err = run_cli("check", str(huge_file), cwd=huge_file.parent)
+    status, out, err = run_tui("check", str(huge_file), cwd=huge_file.parent)
     assert status == 0 and err == "" and f"firms:  {HUGE:,} named of {HUGE + 9:,} signed" in out
-    status, out, err = run_cli("export", "--firm", "firm-99999", "--format", "json", "--data", str(huge_file), cwd=huge_file.parent)
+    status, out, err = run_tui("export", "--firm", "firm-99999", "--format", "json", "--data", str(huge_file), cwd=huge_file.parent)
     assert status == 0 and err == ""
     assert [firm["name"] for firm in json.loads(out)["firms"]] == ["Prophesee 99999"]
 

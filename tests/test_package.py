@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import tomli
+from support import ROOT, run_python
 
 import tui
 from tui.core import resources
-
-ROOT = Path(tui.__file__).resolve().parent.parent
-
-
-def run_python(*args: str, cwd: Path, path: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """``python ARGS`` in ``cwd`` with only ``path`` (not the working directory) providing the package."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(path)
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, encoding="utf-8", timeout=60, check=False)
 
 
 def imported_modules(importtime_stderr: str) -> set[str]:
@@ -36,8 +24,8 @@ def imported_modules(importtime_stderr: str) -> set[str]:
 
 def test_check_never_imports_textual(tmp_path: Path) -> None:
     result = run_python("-X", "importtime", "-m", "tui", "check", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    modules = imported_modules(result.stderr)
+    assert result.status == 0, result.err
+    modules = imported_modules(result.err)
     assert {"tui.cli", "tui.core.loader", "tomli"} <= modules  # the parse works: it sees what was imported
     textual = sorted(name for name in modules if name == "textual" or name.startswith("textual."))
     assert textual == []
@@ -47,15 +35,15 @@ def test_check_never_imports_textual(tmp_path: Path) -> None:
 def test_a_refused_check_never_imports_textual(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text("schema_version = 2\n", encoding="utf-8")
     result = run_python("-X", "importtime", "-m", "tui", "check", "bad.toml", cwd=tmp_path)
-    assert result.returncode == 2
-    assert not any(name.split(".")[0] == "textual" for name in imported_modules(result.stderr))
+    assert result.status == 2
+    assert not any(name.split(".")[0] == "textual" for name in imported_modules(result.err))
 
 
 def test_version(tmp_path: Path) -> None:
     result = run_python("-m", "tui", "--version", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == f"oases-tui {tui.__version__}\n"
-    assert result.stderr == ""
+    assert result.status == 0, result.err
+    assert result.out == f"oases-tui {tui.__version__}\n"
+    assert result.err == ""
 
 
 def test_pyproject_ships_data_and_styles_inside_the_package() -> None:
@@ -79,8 +67,8 @@ def test_bundled_dataset_does_not_depend_on_the_working_directory(tmp_path: Path
     monkeypatch.chdir(tmp_path)
     assert resources.bundled_dataset() == expected
     result = run_python("-c", "from tui.core.resources import bundled_dataset; print(bundled_dataset())", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == f"{expected}\n"
+    assert result.status == 0, result.err
+    assert result.out == f"{expected}\n"
 
 
 def test_wheel_layout_finds_the_data_inside_the_package(tmp_path: Path) -> None:
@@ -93,9 +81,9 @@ def test_wheel_layout_finds_the_data_inside_the_package(tmp_path: Path) -> None:
     (elsewhere / "data").mkdir(parents=True)
     (elsewhere / "data" / "oases.toml").write_text("a decoy in the working directory: never read\n", encoding="utf-8")
     result = run_python("-m", "tui", "check", cwd=elsewhere, path=site)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"{site / 'tui' / 'data' / 'oases.toml'}: OK (schema 1)"
+    assert result.status == 0, result.err
+    assert result.out.splitlines()[0] == f"{site / 'tui' / 'data' / 'oases.toml'}: OK (schema 1)"
     names = ("app.tcss", "help.tcss", "search.tcss")
     code = f"from tui.core.resources import stylesheet; print([str(stylesheet(name)) for name in {names!r} if stylesheet(name).is_file()])"
     styles = run_python("-c", code, cwd=elsewhere, path=site)
-    assert styles.stdout == f"{[str(site / 'tui' / 'styles' / name) for name in names]}\n"
+    assert styles.out == f"{[str(site / 'tui' / 'styles' / name) for name in names]}\n"

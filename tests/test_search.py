@@ -9,8 +9,6 @@ is checked against an independent reading of the same rules.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,10 +17,11 @@ from typing import Optional
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from support import make_firm, run_tui
 from synthetic import write_synthetic
 
 from tui.core.loader import load_dataset
-from tui.core.model import Dataset, Fact, Firm, Person, Quote, Subsidiary
+from tui.core.model import Dataset, Firm
 from tui.core.search import EQUIVALENTS, FirmSearch, fold, name_highlights, query_terms
 
 # --- a slow reference matcher, from the rules ----------------------------------------------------
@@ -136,28 +135,6 @@ def reference_search(firms: Sequence[Firm], query: str) -> list[int]:
 
 
 # --- firms to search ------------------------------------------------------------------------------
-
-QUOTE = Quote("q", 0, 1, 0, 1)
-
-
-def make_firm(
-    name: str,
-    aliases: Sequence[str] = (),
-    origin: Optional[str] = None,
-    sector: Optional[str] = None,
-    people: Sequence[tuple[str, str]] = (),
-    subsidiaries: Sequence[str] = (),
-) -> Firm:
-    return Firm(
-        id=f"id-{name}",
-        name=name,
-        aliases=tuple(aliases),
-        group="g",
-        origin=Fact("Origin", origin, QUOTE if origin is not None else None),
-        sector=Fact("Sector", sector, QUOTE if sector is not None else None),
-        people=tuple(Person(person, role, QUOTE) for person, role in people),
-        subsidiaries=tuple(Subsidiary(subsidiary, QUOTE) for subsidiary in subsidiaries),
-    )
 
 
 def names_found(dataset: Dataset, query: str) -> list[str]:
@@ -579,9 +556,9 @@ def test_a_name_that_matches_gets_highlights(name: str, query: str) -> None:
 
 def test_a_synthetic_dataset_passes_check(tmp_path: Path) -> None:
     path = write_synthetic(tmp_path / "synthetic.toml", 1000)
-    run = subprocess.run([sys.executable, "-m", "tui", "check", str(path)], capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert "1,000 named of 1,009 signed" in run.stdout
+    status, out, err = run_tui("check", str(path), timeout=120)
+    assert status == 0, err
+    assert "1,000 named of 1,009 signed" in out
 
 
 def test_a_synthetic_dataset_is_searchable(tmp_path: Path) -> None:
