@@ -1,6 +1,6 @@
 """Scale benchmark: loading and searching synthetic datasets of 1,000 to 100,000 firms.
 
-    python tests/benchmark.py [--sizes 1000,10000,100000] [--repeat 5]
+    python tests/bench/scale.py [--sizes 1000,10000,100000] [--repeat 5]
 
 For each size it writes a valid synthetic dataset (tests/synthetic.py) to a
 temporary folder and measures, as medians over ``--repeat`` runs:
@@ -15,7 +15,7 @@ temporary folder and measures, as medians over ``--repeat`` runs:
   (nothing cached from an earlier run of the sequence); the table shows the
   median and the slowest keystroke (targets: under 16 ms at 10,000 firms and
   60 ms at 100,000), and a second table each keystroke;
-* the app's own timings (tests/bench_app.py): launch to the first painted frame
+* the app's own timings (tests/bench/app_timing.py): launch to the first painted frame
   in a real pseudo-terminal (targets: 1.5 s at 10,000 firms; the parse time
   plus 1 s at 100,000), a search keystroke to the repainted list (targets: 50 ms
   at 10,000, 100 ms at 100,000) and a cursor move (target: 16 ms at any size).
@@ -36,10 +36,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/: ptyrun, synthetic, support
 
 import tomli  # noqa: E402
-from bench_app import AppTimes, first_frame, measure_app  # noqa: E402
+from app_timing import AppTimes, first_frame, measure_app  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 
 from tui.core.loader import load_dataset  # noqa: E402

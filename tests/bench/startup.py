@@ -1,6 +1,6 @@
 """Start-up and memory benchmark: oases-tui against a minimal Textual app, in a real pseudo-terminal.
 
-    python tests/bench_startup.py [--runs 9] [--instructions]
+    python tests/bench/startup.py [--runs 9] [--instructions]
 
 Measures, interleaved in one run so a busy machine slows both alike:
   (a) a minimal Textual app showing one Static, and (b) `oases-tui` on the bundled
@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/: ptyrun, synthetic, support
 
 from ptyrun import Run, oases_command, run_to_exit, run_to_first_frame  # noqa: E402
 

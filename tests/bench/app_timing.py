@@ -1,4 +1,4 @@
-"""The app's half of the scale benchmark (tests/benchmark.py): first frame, typing, cursor.
+"""The app's half of the scale benchmark (tests/bench/scale.py): first frame, typing, cursor.
 
 * first frame: ``oases-tui --data FILE`` in a real pseudo-terminal (tests/ptyrun.py),
   launch to the first painted frame (the first firm's name on screen), each run
