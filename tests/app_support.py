@@ -18,7 +18,7 @@ def make_app(path: Optional[Path] = None) -> OasesApp:
     return OasesApp(load_dataset(path or bundled_dataset()))
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     """Everything on the screen as plain text, as the terminal would show it."""
     return "\n".join(strip.text.rstrip() for strip in app.screen._compositor.render_strips())
 

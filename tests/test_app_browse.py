@@ -214,8 +214,8 @@ async def test_help_lists_every_key_and_escape_closes_it() -> None:
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
             text = str(app.screen.query_one("#help-keys", Static).render())
-            for key in KEYS:
-                assert key.shown in text and key.does in text
+            for entry in KEYS:
+                assert entry.shown in text and entry.does in text
             await pilot.press("escape")
             assert not isinstance(app.screen, HelpScreen)
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from support import CORPORA, run_tui
+from support import CORPORA, Ran, run_tui
 
 from tui.cli import main
 from tui.core.loader import load_dataset
@@ -26,7 +25,7 @@ INVALID = CORPORA / "toml-test-invalid"
 INVALID_FILES = sorted(INVALID.glob("**/*.toml"))
 
 
-def assert_refused(result: subprocess.CompletedProcess[str], expected: list[str]) -> None:
+def assert_refused(result: Ran, expected: list[str]) -> None:
     assert result.status == 2, result
     assert result.out == ""
     assert result.err.splitlines() == expected

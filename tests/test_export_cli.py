@@ -125,7 +125,8 @@ def test_bad_data_file(tmp_path: Path) -> None:
 def test_data_before_or_after_the_command(tmp_path: Path, bundled_text: str) -> None:
     other = tmp_path / "other.toml"
     other.write_text(bundled_text.replace('title = "News article on', 'title = "Another copy of the article on'), encoding="utf-8")
-    for args in (("export", "--data", str(other)), ("--data", str(other), "export")):
+    orders: list[tuple[str, ...]] = [("export", "--data", str(other)), ("--data", str(other), "export")]
+    for args in orders:
         result = export(*args, "--format", "csv" if args[0] == "--data" else "text")
         assert result.status == 0, result.err
         if args[0] == "export":

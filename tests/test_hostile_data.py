@@ -29,7 +29,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pytest
 import tomli
@@ -636,7 +636,7 @@ def edit(document: dict[str, Any], data: st.DataObject) -> None:
         if isinstance(firms, list) and firms:
             firms.append(copy.deepcopy(data.draw(st.sampled_from(firms))))
         return
-    wanted = {
+    tests: dict[str, Callable[[Any, Any], bool]] = {
         "drop key": lambda parent, key: isinstance(parent, dict),
         "retype": lambda parent, key: True,
         "string": lambda parent, key: isinstance(parent[key], str),
@@ -644,7 +644,8 @@ def edit(document: dict[str, Any], data: st.DataObject) -> None:
         "empty array": lambda parent, key: isinstance(parent[key], list),
         "drop item": lambda parent, key: isinstance(parent, list),
         "swap": lambda parent, key: True,
-    }[kind]
+    }
+    wanted = tests[kind]
     candidates = [slot for slot in every if wanted(*slot)]
     if not candidates:
         return

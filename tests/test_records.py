@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import typing
 from typing import Optional
 
@@ -14,31 +15,31 @@ class Record(NamedTuple):
     """A record."""
 
     name: str
-    count: int = 0
+    size: int = 0
     note: Optional[str] = None
 
     def twice(self) -> int:
-        return self.count * 2
+        return self.size * 2
 
     @property
     def label(self) -> str:
-        return f"{self.name}: {self.count}"
+        return f"{self.name}: {self.size}"
 
 
 class Typed(typing.NamedTuple):
     """A record."""
 
     name: str
-    count: int = 0
+    size: int = 0
     note: Optional[str] = None
 
 
 def test_fields_defaults_and_tuple_behaviour_match_typing() -> None:
     record, typed = Record("a"), Typed("a")
     assert (record._fields, record._field_defaults) == (typed._fields, typed._field_defaults)
-    assert repr(Record("a", 2)) == "Record(name='a', count=2, note=None)"
-    assert record == typed and hash(record) == hash(typed) and tuple(record) == ("a", 0, None)
-    assert Record("a", 1)._replace(note="n") == Record("a", 1, "n") and type(record._replace(count=3)) is Record
+    assert repr(Record("a", 2)) == "Record(name='a', size=2, note=None)"
+    assert operator.eq(record, typed) and hash(record) == hash(typed) and tuple(record) == ("a", 0, None)
+    assert Record("a", 1)._replace(note="n") == Record("a", 1, "n") and type(record._replace(size=3)) is Record
     assert isinstance(record, Record) and isinstance(record, tuple)
     assert Record.__doc__ == "A record." and Record.__module__ == __name__
 
@@ -50,7 +51,7 @@ def test_methods_and_properties_come_with_the_record() -> None:
 
 def test_records_are_immutable() -> None:
     with pytest.raises(AttributeError):
-        Record("a").count = 1  # type: ignore[misc]
+        Record("a").size = 1  # type: ignore[misc]
 
 
 def test_a_field_without_a_default_after_one_with_is_refused() -> None:
