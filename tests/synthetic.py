@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Union
 
 import tomli
-from support import toml_string
+from support import toml_value
 
 from tui.core.resources import bundled_dataset
 
@@ -28,27 +28,12 @@ def _bundled() -> dict[str, Any]:
     return document
 
 
-def _value(value: Any) -> str:
-    """A TOML value for the simple shapes the dataset uses (strings, ints, lists, flat tables)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_value(item) for item in value) + "]"
-    if isinstance(value, dict):
-        return "{ " + ", ".join(f"{key} = {_value(item)}" for key, item in value.items()) + " }"
-    raise TypeError(f"no TOML for {type(value).__name__}")
-
-
 def _table(lines: list[str], header: str, table: dict[str, Any]) -> None:
     """Append ``table``'s scalar keys under ``header``; nested arrays of tables are the caller's."""
     lines.append(header)
     for key, item in table.items():
         if not (isinstance(item, list) and item and isinstance(item[0], dict)):
-            lines.append(f"{key} = {_value(item)}")
+            lines.append(f"{key} = {toml_value(item)}")
     lines.append("")
 
 
@@ -60,8 +45,8 @@ def synthetic_text(n_firms: int) -> str:
     base_firms: list[dict[str, Any]] = bundled["firms"]
     width = max(5, len(str(n_firms - 1)))
     lines = ["schema_version = 1", ""]
-    lines += ["[source]", f"title = {_value('Synthetic dataset: ' + bundled['source']['title'])}"]
-    lines += [f"text = {_value(bundled['source']['text'])}", ""]
+    lines += ["[source]", f"title = {toml_value('Synthetic dataset: ' + bundled['source']['title'])}"]
+    lines += [f"text = {toml_value(bundled['source']['text'])}", ""]
     _table(lines, "[programme]", bundled["programme"])
     for fact in bundled["programme"].get("facts", []):
         _table(lines, "[[programme.facts]]", fact)
@@ -76,7 +61,7 @@ def synthetic_text(n_firms: int) -> str:
         group["count"] = named_in.get(group["id"], 0)
     groups[0]["count"] += UNNAMED  # the unnamed firms: all counted in the first group
     signed = dict(ceremony["signed"], count=n_firms + UNNAMED)
-    lines += ["[ceremony]", f"signed = {_value(signed)}", f"named = {n_firms}", f"unnamed = {UNNAMED}", ""]
+    lines += ["[ceremony]", f"signed = {toml_value(signed)}", f"named = {n_firms}", f"unnamed = {UNNAMED}", ""]
     for group in groups:
         _table(lines, "[[ceremony.groups]]", group)
     for fact in ceremony.get("facts", []):
