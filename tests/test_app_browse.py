@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from app_support import make_app, screen_text
@@ -44,9 +45,7 @@ async def test_starts_on_the_first_firm_with_its_sentences_lit(dataset: Dataset)
         text = screen_text(app)
         for title in ("1 Firms", "2 Detail", "3 Summary", "4 Source"):
             assert title in text
-        note = app.query_one("#unnamed-note", Static)
-        assert str(note.render()) == "+ 9 further firms signed but are not named in the source."
-        assert note.region.y > app.query_one(FirmList).region.y  # below the named firms
+        assert "1 Firms · 8 of 17 named" in text  # the unnamed signatories, in the pane's title
         for firm in dataset.firms:
             assert firm.name in text
 
@@ -101,9 +100,9 @@ async def test_detail_shows_facts_with_quotes_and_not_stated(dataset: Dataset) -
         assert sector.value is None
         await pilot.press("2")
         text = screen_text(app)
-        assert "Sector: not stated in the source" in text
-        assert "Origin: American" in text
-        assert "“American company Digital Domain”" in text
+        assert re.search(r"│ Sector +not stated in the source", text)
+        assert re.search(r"│ Origin +American ", text)
+        assert "“American company Digital Domain”" in text  # the cursor fact's quote, at the bottom
 
 
 async def test_a_fact_under_the_detail_cursor_is_lit_distinctly(dataset: Dataset) -> None:
@@ -260,7 +259,7 @@ async def test_mouse_click_selects_a_firm(dataset: Dataset) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         firm_list = app.query_one(FirmList)
-        await pilot.click(FirmList, offset=(3, 4))  # the third row (two lines a row)
+        await pilot.click(FirmList, offset=(3, 2))  # the third row (a line a row)
         assert firm_list.cursor == 2
         assert app.query_one(FirmFacts).firm == dataset.firms[2]
 
@@ -286,8 +285,9 @@ async def test_detail_text_wraps_at_80_columns_without_cutting_words(dataset: Da
         detail = app.query_one("#detail", FactList)
         lines = [detail.render_line(y).text.rstrip() for y in range(detail.size.height)]
         header = " ".join(text.plain for text in detail.header)
-        facts = " ".join(f"{f.label}: {f.value} {f.quote.text if f.quote else ''}" for f in detail.facts)
-        words = set(f"{header} {facts}".split())
+        facts = " ".join(f"{f.label} {f.value} {f.quote.text if f.quote else ''}" for f in detail.facts)
+        words = {*f"{header} {facts}".split(), "Quote"}  # and the docked quote's rule
+        lines = [line for line in lines if not line.startswith("─ Quote ─")]
         shown = [word for line in lines for word in line.split()]
         cut = [word for word in shown if word.strip("“”:,.") and word not in words and word.strip("“”") not in words]
         assert not cut, cut
@@ -322,19 +322,30 @@ async def test_resizing_changes_the_layout() -> None:
 
 
 async def test_the_firm_pane_is_as_tall_as_its_firms_need_up_to_60_percent(tmp_path: Path) -> None:
-    app = make_app()  # eight firms: 2 lines each, a blank line, the note, the border = 21
+    app = make_app()  # eight firms: a line each and the border = 10
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        assert app.pane("firms").outer_size.height == 21 and "Prophesee" in screen_text(app)
+        assert app.pane("firms").outer_size.height == 10 and "Prophesee" in screen_text(app)
+        assert app.pane("detail").outer_size.height == 35 - 10  # the detail gets the rest
+        assert app.pane("summary").outer_size.height == 14  # 40% of 35 lines
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
-        # Taller, the summary (40% of 59 lines) sets the floor, and the detail gets the rest.
-        assert app.pane("firms").outer_size.height == 25 and app.pane("summary").outer_size.height == 24
-        assert app.pane("detail").outer_size.height == 59 - 25
+        assert app.pane("firms").outer_size.height == 10 and app.pane("summary").outer_size.height == 24
+        assert app.pane("detail").outer_size.height == 59 - 10
+        await pilot.resize_terminal(80, 24)  # small: still every firm, the detail below
+        await pilot.pause()
+        assert app.pane("firms").outer_size.height == 10 and app.pane("detail").outer_size.height == 23 - 10
+        await pilot.press("slash")  # the search field opens above the list, which keeps its rows
+        await pilot.pause()
+        assert app.query_one(FirmList).size.height == 8
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.pane("firms").outer_size.height == 10
     app = make_app(write_synthetic(tmp_path / "many.toml", 100))
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         assert app.pane("firms").outer_size.height == 35  # 60% of 59: a long list takes its share
+        assert app.pane("summary").outer_size.height == 24 and app.pane("detail").outer_size.height == 59 - 35
 
 
 async def test_highlights_are_tints_and_muted_text_is_muted() -> None:

@@ -198,7 +198,8 @@ class FactList(StyleCache, ScrollView, can_focus=True):
     @property
     def dock_height(self) -> int:
         """Screen lines at the bottom for the cursor fact's quote: a rule and the quote,
-        at most a third of the pane; none without the focus or when every quote is shown."""
+        at most a third of the pane; none without the focus, when every quote is shown, or in a
+        pane too small for it."""
         return len(self._dock())
 
     def _dock(self) -> list[Text]:
@@ -207,6 +208,8 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         if self.show_quotes or fact is None or width <= 0 or not self.has_focus:
             return []
         room = self.scrollable_content_region.height - self.header_height
+        if room < 4:
+            return []  # no room for a fact and its quote: the source pane still lights it
         key = (fact, width, room, self._text_styles)
         if key != self._dock_key:
             self._dock_key = key
@@ -273,7 +276,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
             return header.extend_cell_length(width, style).crop(0, width)
         dock = self._dock()
         dock_top = self.scrollable_content_region.height - len(dock)
-        if dock and y >= dock_top:
+        if dock and dock_top <= y < dock_top + len(dock):
             text = dock[y - dock_top]
             return Strip(Segment.apply_style(text.render(self.app.console), style)).extend_cell_length(width, style).crop(0, width)
         line = self.scroll_offset.y + y - header_height
