@@ -368,3 +368,22 @@ async def test_highlights_are_tints_and_muted_text_is_muted() -> None:
         assert quote_colour is not None
         text, muted = Color.from_rich_color(article.style_for().color), Color.from_rich_color(quote_colour)
         assert muted != text and muted.brightness < text.brightness  # a grey, not the text's white
+
+
+async def test_every_size_shows_every_firm_and_the_figures_where_it_has_the_room(dataset: Dataset) -> None:
+    """The layout adapts from 200x60 to 50x15: every firm's name on the screen (a line each),
+    and the key figures on the first screen where the summary is shown, or after `3`."""
+    figures = ("17: 15", "67 strategic", "HK$42", "17,000", "Paul Chan")
+    for size in [(200, 60), (120, 36), (100, 30), (80, 24), (60, 20), (50, 15)]:
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert all(firm.name in text for firm in dataset.firms), size
+            if size[0] >= 100:
+                assert all(figure in text for figure in figures), size
+            elif size[0] >= 80:
+                await pilot.press("3")
+                await pilot.pause()
+                text = screen_text(app)
+                assert all(figure in text for figure in figures), size

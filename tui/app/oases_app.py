@@ -9,6 +9,7 @@ source sharing one area on a small terminal, only the focused pane on a tiny one
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Callable, ClassVar, Optional
 
@@ -40,6 +41,8 @@ WIDE = (100, 30)
 """From this size (columns, rows) all four panes are shown at once."""
 TINY = (60, 16)
 """Below this size only the focused pane is shown."""
+MONOCHROME_TERMS = ("-mono", "-m")
+"""TERM endings (terminfo's convention: xterm-mono, vt100-m…) of terminals without colour."""
 
 
 class OasesApp(App[None]):
@@ -59,7 +62,14 @@ class OasesApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {FirmCommands, CopyCommands}
 
     def __init__(self, dataset: Dataset, debug: bool = False, after_first_frame: Optional[Callable[[], None]] = None) -> None:
-        super().__init__()
+        monochrome = os.environ.get("TERM", "").endswith(MONOCHROME_TERMS) and "NO_COLOR" not in os.environ
+        if monochrome:  # a terminal without colours is drawn as NO_COLOR asks (styles/app.tcss: attributes)
+            os.environ["NO_COLOR"] = "1"
+        try:
+            super().__init__()
+        finally:
+            if monochrome:
+                del os.environ["NO_COLOR"]
         self.dataset = dataset
         self._after_first_frame = after_first_frame
         """Called once the first frame is on the terminal (the CLI ends its start-up measures there)."""

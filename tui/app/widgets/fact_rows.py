@@ -5,8 +5,8 @@ continuation indented under the value, a long label wraps inside its column,
 so the label column is never broken into. Each section aligns on its own
 widest label, up to two fifths of the width. Rows of a one-line section (the
 summary's key figures) are cut to one line with "…" where they are too wide,
-and align only where their labels fit the column (else each value follows its
-label). A quote, when the list shows them all, hangs under its value.
+and align only where all their labels fit the column (else each value follows
+its label). A quote, when the list shows them all, hangs under its value.
 
 Plain functions of rich ``Text``, kept apart from the widget that scrolls them
 (:mod:`tui.app.widgets.fact_list`).
@@ -104,11 +104,12 @@ def sticky_line(row: Row, line: Text, width: int) -> Text:
 
 
 def _one_line(row: Row, width: int, column: int) -> Text:
-    """A key figure on one line: aligned where its label fits the column, else just after it."""
+    """A key figure on one line: in the label column where the section's labels all fit it,
+    else just after its label (so a short label leaves its value the room: "Jobs  17,000…")."""
     label = row.label.copy()
     truncate_at_word(label, max(1, width // 2))
-    pad = column - label.cell_len if label.cell_len <= column else 0
-    label.append(" " * (pad + GAP))
+    pad = column - label.cell_len if row.column <= column else 0
+    label.append(" " * (max(0, pad) + GAP))
     value = row.value.copy()
     truncate_at_word(value, max(1, width - label.cell_len))
     label.append_text(value)

@@ -154,7 +154,9 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
             cursor, over = self.cursor_styles("firm-list--cursor")
             style = base + cursor
         text = self._name_line(firm)
-        text.append(" " * max(0, min(self._name_column(), width // 2) - text.cell_len))
+        column = self._name_column()
+        if column <= width * 3 // 5:  # aligned where the widest name leaves room, else just after each name
+            text.append(" " * max(0, column - text.cell_len))
         text.append_text(self._detail_line(firm))
         return _strip(self.app.console, text, width, style, over)
 
