@@ -100,8 +100,8 @@ async def test_detail_shows_facts_with_quotes_and_not_stated(dataset: Dataset) -
         assert sector.value is None
         await pilot.press("2")
         text = screen_text(app)
-        assert re.search(r"│ Sector +not stated in the source", text)
-        assert re.search(r"│ Origin +American ", text)
+        assert re.search(r"┃ Sector +not stated in the source", text)
+        assert re.search(r"┃ Origin +American ", text)
         assert "“American company Digital Domain”" in text  # the cursor fact's quote, at the bottom
 
 

@@ -31,7 +31,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.widgets.fact_rows import Row, row_lines, sticky_line
+from tui.app.widgets.fact_rows import Row, dock_lines, row_lines, sticky_line
 from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
 from tui.core.model import NOT_STATED_TEXT, Fact
@@ -169,7 +169,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
             self._row_starts.append(len(self._lines))
             self._lines.extend(row_lines(self.rows[index], width, console, self.show_quotes, first=index == 0))
         if len(self._row_starts) == len(self.rows):
-            self.virtual_size = Size(width, len(self._lines) + self.header_height + self.dock_height)
+            self.virtual_size = Size(width, len(self._lines) + self.header_height + self.dock_reserve)
         elif not self._finishing:
             self._finishing = True
             self.call_after_refresh(self._finish_layout)
@@ -202,6 +202,16 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         pane too small for it."""
         return len(self._dock())
 
+    @property
+    def dock_reserve(self) -> int:
+        """Lines the scroll height keeps below the last fact for the dock: its tallest, so the
+        scroll range is set once per focus, not at every cursor move (when it would lag a frame
+        behind the dock and leave the cursor row under it)."""
+        if self.show_quotes or not self.has_focus or not self.rows:
+            return 0
+        room = self.scrollable_content_region.height - self.header_height
+        return 0 if room < 4 else 1 + max(1, room // 3)
+
     def _dock(self) -> list[Text]:
         fact = self.fact
         width = self._laid_out_width
@@ -214,24 +224,22 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         if key != self._dock_key:
             self._dock_key = key
             rule_style = self.style_for("fact-list--rule", partial=True)
-            quote_style = self._text_styles[-1]
             provenance = provenance_text(fact)
-            text = Text.assemble((provenance if provenance is not None else NO_QUOTE, quote_style))
-            lines = list(text.wrap(self.app.console, width, overflow="fold"))
-            shown = max(1, room // 3)
-            if len(lines) > shown:
-                lines = lines[:shown]
-                lines[-1].truncate(max(1, width - 1))
-                lines[-1].append("…", quote_style)
-            rule = Text.assemble(("─ Quote " + "─" * max(0, width - 8), rule_style))
-            self._dock_lines = [rule, *lines]
+            self._dock_lines = dock_lines(
+                provenance if provenance is not None else NO_QUOTE,
+                width,
+                max(1, room // 3),
+                self.app.console,
+                self._text_styles[-1],
+                rule_style,
+            )
         return self._dock_lines
 
     def _dock_changed(self) -> None:
         """The dock came, went or changed height: the scroll height follows, the cursor stays in view."""
         self._dock_height_shown = self.dock_height
         if self.laid_out:
-            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height + self.dock_height)
+            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height + self.dock_reserve)
         self.refresh()
         self._scroll_to_row(self.highlighted)
 
@@ -250,7 +258,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         if self._layout(until_row=self.highlighted or 0) and len(self._row_starts) == len(self.rows):
-            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height + self.dock_height)
+            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height + self.dock_reserve)
         self._scroll_to_row(self.highlighted)
 
     def _row_end(self, row: int) -> int:

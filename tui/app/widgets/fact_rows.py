@@ -6,7 +6,8 @@ so the label column is never broken into. Each section aligns on its own
 widest label, up to two fifths of the width. Rows of a one-line section (the
 summary's key figures) are cut to one line with "…" where they are too wide,
 and align only where all their labels fit the column (else each value follows
-its label). A quote, when the list shows them all, hangs under its value.
+its label). A quote, when the list shows them all, hangs under its value; else the
+cursor fact's is docked at the bottom (:func:`dock_lines`).
 
 Plain functions of rich ``Text``, kept apart from the widget that scrolls them
 (:mod:`tui.app.widgets.fact_list`).
@@ -18,6 +19,7 @@ from itertools import zip_longest
 from typing import Optional
 
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
 from tui.app.widgets.text_wrap import truncate_at_word
@@ -101,6 +103,17 @@ def sticky_line(row: Row, line: Text, width: int) -> Text:
     label.append(" " * (column - label.cell_len + GAP))
     label.append_text(line[column + GAP :])
     return label
+
+
+def dock_lines(quote: str, width: int, most: int, console: Console, quote_style: Style, rule_style: Style) -> list[Text]:
+    """The quote docked at the bottom of a fact list: a rule, then ``quote`` wrapped to
+    ``width``, at most ``most`` lines (the last cut with "…"; ``v`` shows it whole)."""
+    lines = list(Text(quote, quote_style).wrap(console, width, overflow="fold"))
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1].truncate(max(1, width - 1))
+        lines[-1].append("…", quote_style)
+    return [Text("─ Quote " + "─" * max(0, width - 8), rule_style), *lines]
 
 
 def _one_line(row: Row, width: int, column: int) -> Text:
