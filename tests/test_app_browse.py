@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Union
 
+import pytest
 from app_support import make_app, screen_text
 from synthetic import write_synthetic
 from textual.command import CommandPalette
@@ -387,3 +389,36 @@ async def test_every_size_shows_every_firm_and_the_figures_where_it_has_the_room
                 await pilot.pause()
                 text = screen_text(app)
                 assert all(figure in text for figure in figures), size
+
+
+async def test_without_colour_the_focus_the_cursors_and_the_lit_sentence_are_attributes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under NO_COLOR (and a -mono TERM) nothing is told by colour alone: the focused list's
+    cursor is reversed, an unfocused one underlined, the current fact's sentence reversed."""
+    for env in ({"NO_COLOR": "1"}, {"TERM": "xterm-mono"}):
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        app = make_app()
+        assert app.no_color, env
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            firms, detail = app.query_one(FirmList), app.query_one("#detail", FactList)
+
+            def cursor_style(widget: Union[FirmList, FactList], y: int) -> tuple[bool, bool]:
+                styles = [segment.style for segment in widget.render_line(y) if segment.text.strip() and segment.style]
+                return all(s.reverse for s in styles), all(s.underline for s in styles)
+
+            assert cursor_style(firms, 0) == (True, False)  # focused: reversed
+            assert cursor_style(detail, detail.header_height) == (False, True)  # unfocused: underlined
+            await pilot.press("2")
+            await pilot.pause()
+            assert cursor_style(firms, 0) == (False, True) and cursor_style(detail, detail.header_height) == (True, False)
+            article = app.query_one(ArticleView)
+            fact = detail.fact
+            assert fact is not None and fact.quote is not None
+            line = article.line_of(fact.quote.start) - article.scroll_offset.y
+            lit = [segment for segment in article.render_line(line) if segment.style and segment.style.reverse]
+            assert lit and any(fact.quote.text.startswith(segment.text.strip()) for segment in lit if segment.text.strip())
+            assert app.pane("detail").styles.border_top[0] == "heavy" and app.pane("firms").styles.border_top[0] == "round"
+        for key in env:
+            monkeypatch.delenv(key)
