@@ -8,9 +8,9 @@ the whole dataset, or the results of a search with the matched letters marked.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Callable, ClassVar, Optional
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -161,10 +161,12 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         return _strip(self.app.console, text, width, style, over)
 
     def _name_column(self) -> int:
-        """Where origin · sector start (the widest name of the whole dataset), so they line up
-        below each other; worked out once, on the first line drawn."""
+        """Where origin · sector start (after the longest name of the whole dataset), so they
+        line up below each other; worked out once, on the first line drawn, in characters (C
+        speed: 5 ms at 100,000 firms, where counting cells took 67 ms of the first frame). A name of
+        wide characters pushes its own detail along, two spaces after it."""
         if self._name_width is None:
-            self._name_width = max((cell_len(firm.name) for firm in self._all_firms), default=0)
+            self._name_width = max(map(len, map(_name, self._all_firms)), default=0)
         return self._name_width
 
     def _name_line(self, firm: Firm) -> Text:
@@ -180,6 +182,9 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         origin = firm.origin.value or f"origin {NOT_STATED}"
         sector = firm.sector.value or f"sector {NOT_STATED}"
         return Text.assemble((f"  {origin} · {sector}", self.style_for("firm-list--detail", partial=True)), no_wrap=True)
+
+
+_name = attrgetter("name")
 
 
 def _strip(console: Console, text: Text, width: int, style: Style, over: Optional[Style] = None) -> Strip:
