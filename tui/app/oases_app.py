@@ -128,7 +128,7 @@ class OasesApp(App[None]):
         firms = max(3, min(firms, round(height * 0.6)))
         summary = min(max(round(height * 0.4), self._figure_count + 4), height - 6)
         if summary == firms:
-            summary += 1
+            summary += 1  # two equal top panes would leave the grid a row of no height
         top, bottom = min(firms, summary), max(firms, summary)
         return f"{top} {bottom - top} 1fr", summary > firms
 
@@ -175,7 +175,7 @@ class OasesApp(App[None]):
         for pane in PANES:
             self.pane(pane.name).border_title = pane.border_title
         self.pane("firms").border_title = f"{BY_NAME['firms'].border_title} · {named_note(self.dataset)}"
-        self.query_one("#summary", FactList).show_facts(self._summary, one_line=(0,))
+        self.query_one("#summary", FactList).show_facts(self._summary, one_line=(0,))  # the key figures come first
         self._label_shared_area(self._layout_state[0])
         self.query_one(FirmList).focus()
 
