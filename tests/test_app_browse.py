@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Union
 
+import pytest
 from app_support import make_app, screen_text
 from synthetic import write_synthetic
 from textual.command import CommandPalette
@@ -44,9 +47,7 @@ async def test_starts_on_the_first_firm_with_its_sentences_lit(dataset: Dataset)
         text = screen_text(app)
         for title in ("1 Firms", "2 Detail", "3 Summary", "4 Source"):
             assert title in text
-        note = app.query_one("#unnamed-note", Static)
-        assert str(note.render()) == "+ 9 further firms signed but are not named in the source."
-        assert note.region.y > app.query_one(FirmList).region.y  # below the named firms
+        assert "1 Firms · 8 of 17 named" in text  # the unnamed signatories, in the pane's title
         for firm in dataset.firms:
             assert firm.name in text
 
@@ -101,9 +102,9 @@ async def test_detail_shows_facts_with_quotes_and_not_stated(dataset: Dataset) -
         assert sector.value is None
         await pilot.press("2")
         text = screen_text(app)
-        assert "Sector: not stated in the source" in text
-        assert "Origin: American" in text
-        assert "“American company Digital Domain”" in text
+        assert re.search(r"┃ Sector +not stated in the source", text)
+        assert re.search(r"┃ Origin +American ", text)
+        assert "“American company Digital Domain”" in text  # the cursor fact's quote, at the bottom
 
 
 async def test_a_fact_under_the_detail_cursor_is_lit_distinctly(dataset: Dataset) -> None:
@@ -260,7 +261,7 @@ async def test_mouse_click_selects_a_firm(dataset: Dataset) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         firm_list = app.query_one(FirmList)
-        await pilot.click(FirmList, offset=(3, 4))  # the third row (two lines a row)
+        await pilot.click(FirmList, offset=(3, 2))  # the third row (a line a row)
         assert firm_list.cursor == 2
         assert app.query_one(FirmFacts).firm == dataset.firms[2]
 
@@ -286,8 +287,9 @@ async def test_detail_text_wraps_at_80_columns_without_cutting_words(dataset: Da
         detail = app.query_one("#detail", FactList)
         lines = [detail.render_line(y).text.rstrip() for y in range(detail.size.height)]
         header = " ".join(text.plain for text in detail.header)
-        facts = " ".join(f"{f.label}: {f.value} {f.quote.text if f.quote else ''}" for f in detail.facts)
-        words = set(f"{header} {facts}".split())
+        facts = " ".join(f"{f.label} {f.value} {f.quote.text if f.quote else ''}" for f in detail.facts)
+        words = {*f"{header} {facts}".split(), "Quote"}  # and the docked quote's rule
+        lines = [line for line in lines if not line.startswith("─ Quote ─")]
         shown = [word for line in lines for word in line.split()]
         cut = [word for word in shown if word.strip("“”:,.") and word not in words and word.strip("“”") not in words]
         assert not cut, cut
@@ -322,19 +324,30 @@ async def test_resizing_changes_the_layout() -> None:
 
 
 async def test_the_firm_pane_is_as_tall_as_its_firms_need_up_to_60_percent(tmp_path: Path) -> None:
-    app = make_app()  # eight firms: 2 lines each, a blank line, the note, the border = 21
+    app = make_app()  # eight firms: a line each and the border = 10
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        assert app.pane("firms").outer_size.height == 21 and "Prophesee" in screen_text(app)
+        assert app.pane("firms").outer_size.height == 10 and "Prophesee" in screen_text(app)
+        assert app.pane("detail").outer_size.height == 35 - 10  # the detail gets the rest
+        assert app.pane("summary").outer_size.height == 14  # 40% of 35 lines
         await pilot.resize_terminal(200, 60)
         await pilot.pause()
-        # Taller, the summary (40% of 59 lines) sets the floor, and the detail gets the rest.
-        assert app.pane("firms").outer_size.height == 25 and app.pane("summary").outer_size.height == 24
-        assert app.pane("detail").outer_size.height == 59 - 25
+        assert app.pane("firms").outer_size.height == 10 and app.pane("summary").outer_size.height == 24
+        assert app.pane("detail").outer_size.height == 59 - 10
+        await pilot.resize_terminal(80, 24)  # small: still every firm, the detail below
+        await pilot.pause()
+        assert app.pane("firms").outer_size.height == 10 and app.pane("detail").outer_size.height == 23 - 10
+        await pilot.press("slash")  # the search field opens above the list, which keeps its rows
+        await pilot.pause()
+        assert app.query_one(FirmList).size.height == 8
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.pane("firms").outer_size.height == 10
     app = make_app(write_synthetic(tmp_path / "many.toml", 100))
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         assert app.pane("firms").outer_size.height == 35  # 60% of 59: a long list takes its share
+        assert app.pane("summary").outer_size.height == 24 and app.pane("detail").outer_size.height == 59 - 35
 
 
 async def test_highlights_are_tints_and_muted_text_is_muted() -> None:
@@ -357,3 +370,55 @@ async def test_highlights_are_tints_and_muted_text_is_muted() -> None:
         assert quote_colour is not None
         text, muted = Color.from_rich_color(article.style_for().color), Color.from_rich_color(quote_colour)
         assert muted != text and muted.brightness < text.brightness  # a grey, not the text's white
+
+
+async def test_every_size_shows_every_firm_and_the_figures_where_it_has_the_room(dataset: Dataset) -> None:
+    """The layout adapts from 200x60 to 50x15: every firm's name on the screen (a line each),
+    and the key figures on the first screen where the summary is shown, or after `3`."""
+    figures = ("17: 15", "67 strategic", "HK$42", "17,000", "Paul Chan")
+    for size in [(200, 60), (120, 36), (100, 30), (80, 24), (60, 20), (50, 15)]:
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert all(firm.name in text for firm in dataset.firms), size
+            if size[0] >= 100:
+                assert all(figure in text for figure in figures), size
+            elif size[0] >= 80:
+                await pilot.press("3")
+                await pilot.pause()
+                text = screen_text(app)
+                assert all(figure in text for figure in figures), size
+
+
+async def test_without_colour_the_focus_the_cursors_and_the_lit_sentence_are_attributes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under NO_COLOR (and a -mono TERM) nothing is told by colour alone: the focused list's
+    cursor is reversed, an unfocused one underlined, the current fact's sentence reversed."""
+    for env in ({"NO_COLOR": "1"}, {"TERM": "xterm-mono"}):
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        app = make_app()
+        assert app.no_color, env
+        async with app.run_test(size=WIDE) as pilot:
+            await pilot.pause()
+            firms, detail = app.query_one(FirmList), app.query_one("#detail", FactList)
+
+            def cursor_style(widget: Union[FirmList, FactList], y: int) -> tuple[bool, bool]:
+                styles = [segment.style for segment in widget.render_line(y) if segment.text.strip() and segment.style]
+                return all(s.reverse for s in styles), all(s.underline for s in styles)
+
+            assert cursor_style(firms, 0) == (True, False)  # focused: reversed
+            assert cursor_style(detail, detail.header_height) == (False, True)  # unfocused: underlined
+            await pilot.press("2")
+            await pilot.pause()
+            assert cursor_style(firms, 0) == (False, True) and cursor_style(detail, detail.header_height) == (True, False)
+            article = app.query_one(ArticleView)
+            fact = detail.fact
+            assert fact is not None and fact.quote is not None
+            line = article.line_of(fact.quote.start) - article.scroll_offset.y
+            lit = [segment for segment in article.render_line(line) if segment.style and segment.style.reverse]
+            assert lit and any(fact.quote.text.startswith(segment.text.strip()) for segment in lit if segment.text.strip())
+            assert app.pane("detail").styles.border_top[0] == "heavy" and app.pane("firms").styles.border_top[0] == "round"
+        for key in env:
+            monkeypatch.delenv(key)

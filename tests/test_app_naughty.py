@@ -30,7 +30,7 @@ async def test_every_naughty_string_is_shown_literally(tmp_path: Path, bundled_t
             shown = [row.text.plain for row in facts.rows]
             assert len(shown) == len(firm.fact_rows())
             for fact, prompt in zip(firm.fact_rows(), shown):
-                assert prompt.startswith(f"{fact.label}: {fact.value or 'not stated in the source'}")
+                assert prompt.startswith(f"{fact.label}  {fact.value or 'not stated in the source'}")
             if index % 25 == 0:
                 firm_list.cursor = index
                 await pilot.pause()

@@ -18,10 +18,19 @@ async def test_the_first_frame_shows_the_first_firm_its_facts_and_its_sentences(
         await pilot.pause()
         assert len(seen) == 1  # once, however many frames follow
         first = app.dataset.firms[0]
-        origin = first.origin.quote
-        assert origin is not None
-        for expected in (first.name, f"Origin: {first.origin.value}", f"“{origin.text[:20]}", "Set up: 2022", "Seventeen companies"):
-            assert expected in seen[0]
+        # Without a key: the figures, every firm, and the first firm's facts with their values.
+        for expected in ("17: 15 mainland China", "67 strategic", "HK$42 billion", "17,000", "Paul Chan", "Seventeen companies"):
+            assert expected in seen[0], expected
+        for firm in app.dataset.firms:
+            assert firm.name in seen[0], firm.name
+        lines = seen[0].splitlines()
+        shown = [
+            fact
+            for fact in first.fact_rows()
+            if fact.value is not None and any(line.startswith(f"│ {fact.label} ") and fact.value.split()[0] in line for line in lines)
+        ]
+        assert len(shown) >= 10, [fact.label for fact in shown]
+        assert any(line.startswith("│ Investment ") and "HK$4 million" in line for line in lines)
         assert app.query_one(FirmFacts).firm is first
         assert app.query_one(ArticleView).firm_sentences  # lit up from the start
 

@@ -7,6 +7,7 @@ screen back. Each test starts its own tmux server and kills only that server.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,11 +72,16 @@ def terminal() -> Iterator[Terminal]:
         term.close()
 
 
+def _cells(line: str) -> list[str]:
+    """A screen line cut at the panes' side borders (light, or heavy for the focused pane)."""
+    return re.split("[│┃]", line)
+
+
 def detail_lines(screen: str) -> str:
     """The text inside the "2 Detail" pane (the left column below its title)."""
     lines = screen.splitlines()
     start = next((i for i, line in enumerate(lines) if "2 Detail" in line), len(lines))
-    return "\n".join(line.split("│")[1] if "│" in line else "" for line in lines[start + 1 :])
+    return "\n".join(_cells(line)[1] if len(_cells(line)) > 1 else "" for line in lines[start + 1 :])
 
 
 def test_walk_the_firms_and_quit(terminal) -> None:  # type: ignore[no-untyped-def]
@@ -136,7 +142,7 @@ def firms_lines(screen: str) -> str:
     """The text inside the "1 Firms" pane (the left column, above "2 Detail")."""
     lines = screen.splitlines()
     end = next((i for i, line in enumerate(lines) if "2 Detail" in line), len(lines))
-    return "\n".join(line.split("│")[1] if line.count("│") >= 2 else "" for line in lines[1:end])
+    return "\n".join(_cells(line)[1] if len(_cells(line)) > 2 else "" for line in lines[1:end])
 
 
 def test_search_robot_then_escape(terminal) -> None:  # type: ignore[no-untyped-def]

@@ -15,20 +15,100 @@ def drawn(facts: FactList) -> list[str]:
     return [facts.render_line(y).text.rstrip() for y in range(facts.size.height)]
 
 
-async def test_each_fact_is_label_value_then_its_quote_then_a_blank_line(dataset: Dataset) -> None:
+async def test_each_fact_is_a_label_value_row_its_continuation_under_the_value(dataset: Dataset) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         facts = app.query_one("#detail", FactList)
-        first = dataset.firms[0].fact_rows()[0]
-        assert first.quote is not None
+        iflytek = dataset.firms[0]
         # The header names the firm (and its other spelling), then a blank line, then the facts.
-        assert drawn(facts)[:3] == [dataset.firms[0].name, "Also written: iFlytek", ""]
+        assert drawn(facts)[:3] == [iflytek.name, "Also written: iFlytek", ""]
         lines = drawn(facts)[facts.header_height :]
-        blank = lines.index("")
-        assert lines[0] == f"{first.label}: {first.value}"
-        assert " ".join(lines[1:blank]) == f"“{first.quote.text}”"  # wrapped at spaces, nothing lost
-        assert facts.facts == list(dataset.firms[0].fact_rows())
+        column = lines[0].index("Chinese")
+        assert lines[0] == "Origin".ljust(column) + "Chinese"
+        assert lines[1] == "Sector".ljust(column) + "Artificial intelligence"
+        person = next(fact for fact in iflytek.fact_rows() if fact.label == "Person")
+        start = next(i for i, line in enumerate(lines) if line.startswith("Person"))
+        end = next(i for i in range(start + 1, len(lines)) if lines[i][:column].strip())
+        assert end - start > 1  # it wraps, every continuation under the value
+        assert all(line[:column] == " " * column for line in lines[start + 1 : end])
+        assert " ".join(line[column:].strip() for line in lines[start:end]) == person.value
+        assert not any("“" in line for line in drawn(facts))  # no quote until the pane has the focus
+        assert facts.facts == list(iflytek.fact_rows())
+
+
+async def test_the_cursor_fact_s_quote_is_docked_at_the_bottom_while_the_pane_has_the_focus(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        facts = app.query_one("#detail", FactList)
+        rows = dataset.firms[0].fact_rows()
+
+        def dock() -> str:
+            lines = drawn(facts)
+            rule = max(i for i, line in enumerate(lines) if line.startswith("─ Quote ─"))
+            return " ".join(line.strip() for line in lines[rule + 1 :])
+
+        assert rows[0].quote is not None and dock() == f"“{rows[0].quote.text}”"
+        await pilot.press("j", "j")
+        assert rows[2].quote is not None and dock() == f"“{rows[2].quote.text}”"
+        assert app.query_one(ArticleView).focus_quote == (rows[2].quote.start, rows[2].quote.end)
+        # The last fact, scrolled to, sits above the dock, not under it.
+        await pilot.press("G")
+        last = facts._row_region(len(facts.rows) - 1)
+        assert last is not None
+        bottom = last.bottom - facts.scroll_offset.y
+        assert bottom <= facts.scrollable_content_region.height - facts.dock_height
+        await pilot.press("1")  # the firm list has the focus: no dock
+        assert facts.dock_height == 0 and not any(line.startswith("─ Quote") for line in drawn(facts))
+
+
+async def test_v_shows_every_quote_under_its_fact_and_v_again_hides_them(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2", "v")
+        facts = app.query_one("#detail", FactList)
+        assert facts.dock_height == 0
+        lines = drawn(facts)[facts.header_height :]
+        column = lines[0].index("Chinese")
+        origin = dataset.firms[0].origin
+        assert origin.quote is not None
+        quote_lines = lines[1 : lines.index("")]
+        assert all(line.startswith(" " * column + "“") or line.startswith(" " * column) for line in quote_lines)
+        assert " ".join(line.strip() for line in quote_lines) == f"“{origin.quote.text}”"
+        await pilot.press("v")
+        assert facts.dock_height > 0 and not any(line.startswith(" " * column + "“") for line in drawn(facts))
+
+
+async def test_a_row_scrolled_half_out_of_view_keeps_its_label(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await until(pilot, lambda: app.query_one("#detail", FactList).laid_out)
+        facts = app.query_one("#detail", FactList)
+        person = next(i for i, row in enumerate(facts.rows) if row.fact is not None and row.fact.label == "Person")
+        region = facts._row_region(person)
+        assert region is not None and region.height > 1
+        facts.scroll_to(y=region.y - facts.header_height + 1, animate=False, force=True, immediate=True)  # first line above the top
+        await pilot.pause()
+        top = drawn(facts)[facts.header_height]
+        assert top.startswith("Person") and "Tao Xiaodong" not in top
+
+
+async def test_the_summary_leads_with_the_key_figures_one_line_each() -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        summary = app.query_one("#summary", FactList)
+        lines = drawn(summary)
+        assert lines[0] == "Key figures"
+        figures = lines[1:6]
+        labels = ["Firms signed", "Companies attracted", "Expected investment", "Jobs", "Speaker"]
+        assert [line.split("  ")[0] for line in figures] == labels
+        width = summary.scrollable_content_region.width
+        assert all(len(line) <= width for line in figures)
+        for figure in ("17: 15 mainland China", "67 strategic", "HK$42 billion", "17,000", "Paul Chan"):
+            assert any(figure in line for line in figures), figure
+        assert lines[6] == "" and lines[7].startswith("OASES")  # then the sections, in full
 
 
 async def test_the_summary_has_headings_the_cursor_skips(dataset: Dataset) -> None:
@@ -90,7 +170,7 @@ async def test_a_theme_change_redraws_the_facts_in_its_colours() -> None:
         await pilot.pause()
         after = facts.rows[0].text.spans[0].style
         assert before != after  # the label's colour follows the theme
-        assert "Origin: Chinese" in screen_text(app)
+        assert "Origin                 Chinese" in screen_text(app)
 
 
 async def test_no_firm_means_an_empty_list_and_a_reason(dataset: Dataset) -> None:

@@ -99,7 +99,18 @@ def test_summary_text(dataset: Dataset) -> None:
     """The summary copies say what the summary pane shows (tui.core.summary), each fact with its quote."""
     text = summary_text(dataset)
     lines = text.split("\n")
-    assert lines[0] == "OASES: Office for Attracting Strategic Enterprises"
+    assert lines[:6] == [
+        "Key figures",
+        "Firms signed: 17: 15 mainland China, 2 abroad (one American, one French); 8 named"
+        " — “agreements were signed with representatives of these 17 firms”",
+        "Companies attracted: "
+        + next(f.value for f in dataset.programme.facts if f.label == "Companies attracted")
+        + " — “a total of 67 strategic companies have been attracted to set up new offices or expand their business in Hong Kong”",
+        next(line for line in lines if line.startswith("Expected investment:")),
+        next(line for line in lines if line.startswith("Jobs:")),
+        next(line for line in lines if line.startswith("Speaker:")),
+    ]
+    assert lines[lines.index("OASES: Office for Attracting Strategic Enterprises") - 1] == ""
     assert "Firms signed: 17 — “agreements were signed with representatives of these 17 firms”" in lines
     assert "From mainland China: 15 — “The companies involved in this deal include 15 firms from mainland China”" in lines
     assert any(line.startswith("From abroad (one American, one French): 2 — “Apart from Chinese companies") for line in lines)
@@ -127,9 +138,10 @@ def test_summary_copies_and_pane_share_one_definition(dataset: Dataset) -> None:
 
 def test_summary_markdown(dataset: Dataset) -> None:
     text = summary_markdown(dataset)
-    assert text.startswith(
-        "## OASES: Office for Attracting Strategic Enterprises\n\n- **Set up:** 2022 — “since the establishment of OASES in 2022”\n"
-    )
+    assert text.startswith("## Key figures\n\n- **Firms signed:** 17: 15 mainland China, 2 abroad")
+    assert (
+        "\n### OASES: Office for Attracting Strategic Enterprises\n\n- **Set up:** 2022 — “since the establishment of OASES in 2022”\n"
+    ) in text
     assert "\n### Signing ceremony\n" in text
     assert "\n- **Firms signed:** 17 — “agreements were signed with representatives of these 17 firms”\n" in text
     assert "\n- **From mainland China:** 15 — “The companies involved in this deal include 15 firms from mainland China”\n" in text

@@ -210,7 +210,7 @@ def test_unknown_key_in_a_firm(tmp_path: Path, bundled_text: str) -> None:
 def test_unknown_key_in_a_fact(tmp_path: Path, bundled_text: str) -> None:
     text = edit(bundled_text, ('label = "Jobs"', 'labl = "Jobs"'))
     path, lines = refuse_text(tmp_path, text)
-    assert f"{path}:{line_of(text, 'labl')}:1: programme.facts[4].labl: unknown key (expected one of: label, quote, value)" in lines
+    assert f"{path}:{line_of(text, 'labl')}:1: programme.facts[4].labl: unknown key (expected one of: figure, label, quote, value)" in lines
     assert len(lines) == 2  # and the label it replaced is missing
 
 
@@ -719,3 +719,30 @@ def test_random_bytes_load_or_raise_dataset_error_only(position: float, garbage:
     path = tmp_path_factory.mktemp("bytes") / "data.toml"
     path.write_bytes(data[:at] + garbage + data[at:])
     check_refusal_or_dataset(path)
+
+
+def test_figures_are_marked_in_the_summary_facts(bundled_text: str, tmp_path: Path) -> None:
+    dataset = load_dataset(write(tmp_path, bundled_text))
+    figures = [fact.label for fact in (*dataset.programme.facts, *dataset.ceremony.facts) if fact.figure]
+    assert figures == ["Companies attracted", "Expected investment", "Jobs", "Speaker"]
+    assert not any(fact.figure for fact in dataset.all_facts() if fact.label in ("Set up", "Organised by", "Investment"))
+
+
+def test_figure_false_is_the_same_as_no_figure(bundled_text: str, tmp_path: Path) -> None:
+    text = edit(bundled_text, ('label = "Jobs"\nfigure = true\n', 'label = "Jobs"\nfigure = false\n'))
+    jobs = next(fact for fact in load_dataset(write(tmp_path, text)).programme.facts if fact.label == "Jobs")
+    assert not jobs.figure
+
+
+def test_figure_must_be_a_boolean(bundled_text: str, tmp_path: Path) -> None:
+    text = edit(bundled_text, ('label = "Jobs"\nfigure = true\n', 'label = "Jobs"\nfigure = "yes"\n'))
+    path, lines = refuse_text(tmp_path, text)
+    line = line_of(text, 'figure = "yes"')
+    assert lines == [f"{path}:{line}:1: programme.facts[4].figure: expected a boolean, found a string"]
+
+
+def test_a_firm_fact_cannot_be_a_figure(bundled_text: str, tmp_path: Path) -> None:
+    text = edit(bundled_text, ('label = "US sanctions"\n', 'label = "US sanctions"\nfigure = true\n'))
+    path, lines = refuse_text(tmp_path, text)
+    line = line_of(text, 'label = "US sanctions"') + 1
+    assert lines == [f"{path}:{line}:1: firms[0].facts[1].figure: unknown key (expected one of: label, quote, value)"]

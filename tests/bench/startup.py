@@ -100,7 +100,7 @@ def print_instructions(folder: Path) -> None:
     print(f"  ratio b/a                       {b / a:8.2f}x")
 
 
-OASES_MARKERS = ("Baidu Ai Cloud", "“iFLYTEK, a Chinese", "Set up", "Seventeen companies", "palette")
+OASES_MARKERS = ("Prophesee", "Why sanctioned", "Set up", "Seventeen companies", "palette")
 """Text from each pane (list, detail, summary, source) and the key line: the frame
 timed is the first that shows the whole screen, not just the first that shows something."""
 

@@ -24,6 +24,7 @@ KEYS: tuple[Key, ...] = (
     Key("tab / shift+tab", "next / previous pane", ("tab", "shift+tab")),
     Key("1 2 3 4", "focus the firm list / detail / summary / source", ("1", "2", "3", "4")),
     Key("/", "search firms (enter: to the list, escape: clear)", ("slash",)),
+    Key("v", "every quote on / off (detail, summary)", ("v",)),
     Key("y", "copy what has focus", ("y",)),
     Key("?, f1", "this help (escape closes it)", ("question_mark", "f1")),
     Key("ctrl+p", "command palette: go to a firm, copy formats, themes", ("ctrl+p",)),

@@ -9,6 +9,7 @@ source sharing one area on a small terminal, only the focused pane on a tiny one
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Callable, ClassVar, Optional
 
@@ -24,7 +25,7 @@ from tui.app.panes import BY_NAME, PANE_NAMES, PANES, SHARING
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
-from tui.app.widgets.firm_finder import FirmFinder
+from tui.app.widgets.firm_finder import SEARCH_BAR_HEIGHT, FirmFinder, named_note
 from tui.app.widgets.firm_list import FirmList
 from tui.app.widgets.key_bar import KeyBar
 from tui.core.model import Dataset, Firm
@@ -40,6 +41,8 @@ WIDE = (100, 30)
 """From this size (columns, rows) all four panes are shown at once."""
 TINY = (60, 16)
 """Below this size only the focused pane is shown."""
+MONOCHROME_TERMS = ("-mono", "-m")
+"""TERM endings (terminfo's convention: xterm-mono, vt100-m…) of terminals without colour."""
 
 
 class OasesApp(App[None]):
@@ -59,7 +62,14 @@ class OasesApp(App[None]):
     COMMANDS: ClassVar = App.COMMANDS | {FirmCommands, CopyCommands}
 
     def __init__(self, dataset: Dataset, debug: bool = False, after_first_frame: Optional[Callable[[], None]] = None) -> None:
-        super().__init__()
+        monochrome = os.environ.get("TERM", "").endswith(MONOCHROME_TERMS) and "NO_COLOR" not in os.environ
+        if monochrome:  # a terminal without colours is drawn as NO_COLOR asks (styles/app.tcss: attributes)
+            os.environ["NO_COLOR"] = "1"
+        try:
+            super().__init__()
+        finally:
+            if monochrome:
+                del os.environ["NO_COLOR"]
         self.dataset = dataset
         self._after_first_frame = after_first_frame
         """Called once the first frame is on the terminal (the CLI ends its start-up measures there)."""
@@ -69,37 +79,62 @@ class OasesApp(App[None]):
         """What went wrong, if the app stopped on an unexpected exception (for the CLI to report)."""
         self.active_pane = "firms"
         self.front_pane = SHARING[-1].name  # which of the two sharing an area shows (the source)
-        self._layout_state: tuple[str, str, str] = ("", "", "")
+        self._layout_state: tuple[str, str, str, bool] = ("", "", "", False)
         self._rows: Optional[str] = None
-        """The grid rows set inline on the browser's screen (see _fit_rows)."""
+        """The grid rows set inline on the browser's screen (see grid_rows)."""
+        self._summary = summary_sections(dataset)
+        self._figure_count = len(self._summary[0].facts)
+        self._search_shown = False
 
     def get_default_screen(self) -> Screen[None]:
         """The browser's screen, its layout set before the first styling, so the first
         frame needs no restyle (see apply_layout for what the classes mean)."""
         mode = self.layout_mode(self.size)
-        self._layout_state = (mode, self.active_pane, self.front_pane)
-        self.browser: Screen[None] = Screen(id="_default", classes=f"browser -{mode}")
+        rows, tall_summary = self.grid_rows(mode, self.size.height - 1)  # less the key line
+        self._layout_state = (mode, self.active_pane, self.front_pane, tall_summary)
+        classes = f"browser -{mode}" + (" -tall-summary" if tall_summary else "")
+        self.browser: Screen[None] = Screen(id="_default", classes=classes)
         """The screen the panes are on (the help and the palette are pushed over it)."""
-        self._fit_rows(mode, self.size)
+        self._set_rows(rows)
         return self.browser
 
-    def wide_rows(self, height: int) -> str:
-        """The screen grid's rows in the wide layout, for ``height`` lines of panes.
+    def firm_pane_height(self) -> int:
+        """Lines the firm pane needs: a line per firm, the border, and the search field while it shows."""
+        return len(self.dataset.firms) + 2 + (SEARCH_BAR_HEIGHT if self._search_shown else 0)
 
-        The summary is the first row, 40% of the height; the firm pane spans the
-        first two and is as tall as its firms need (two lines each, a blank line,
-        the two-line note, the border), at most 60%, and at least a line taller
-        than the summary; the detail and the source share the rest. So eight firms
-        fill their pane at 120x36 and leave the detail the rest on a taller screen.
+    def _search_field_changed(self) -> None:
+        """The search field opened or closed: the firm pane is resized to match."""
+        search_bar = self.query_one(FirmFinder).search_bar
+        self._search_shown = search_bar is not None and bool(search_bar.display)
+        self.apply_layout()
+
+    def grid_rows(self, mode: str, height: int) -> tuple[Optional[str], bool]:
+        """The screen grid's rows for ``height`` lines of panes, and whether the summary is
+        taller than the firm pane (the -tall-summary layout, see styles/app.tcss).
+
+        The firm pane is as tall as its firms need (one line each, see firm_pane_height),
+        up to 60% of the height (55% on a small terminal); the detail below it gets the
+        rest. The summary is 40% of the height, and never shorter than its key figures
+        need; the source below it gets the rest. The grid's first row ends where the
+        shorter of the two top panes ends, its second where the taller one does.
+        The tiny layout's rows are the stylesheet's (None).
         """
-        summary = round(height * 0.4)
-        firms = max(min(2 * len(self.dataset.firms) + 5, round(height * 0.6)), summary + 1)
-        return f"{summary} {firms - summary} 1fr"
+        if mode == "tiny":
+            return None, False
+        firms = self.firm_pane_height()
+        if mode == "narrow":  # the summary or the source takes the whole right-hand side
+            firms = max(3, min(firms, round(height * 0.55)))
+            return f"{firms // 2} {firms - firms // 2} 1fr", False
+        firms = max(3, min(firms, round(height * 0.6)))
+        summary = min(max(round(height * 0.4), self._figure_count + 4), height - 6)
+        if summary == firms:
+            summary += 1  # two equal top panes would leave the grid a row of no height
+        top, bottom = min(firms, summary), max(firms, summary)
+        return f"{top} {bottom - top} 1fr", summary > firms
 
-    def _fit_rows(self, mode: str, size: Size) -> None:
-        """The wide layout's rows depend on the firms, which CSS can't know: set them here
-        (inline, over styles/app.tcss); the narrow and tiny layouts' are the stylesheet's."""
-        rows = self.wide_rows(size.height - 1) if mode == "wide" else None  # less the key line
+    def _set_rows(self, rows: Optional[str]) -> None:
+        """The rows depend on the firms, which CSS can't know: set here (inline, over
+        styles/app.tcss); the tiny layout's are the stylesheet's."""
         if rows != self._rows:
             self._rows = rows
             self.browser.styles.grid_rows = rows
@@ -110,13 +145,22 @@ class OasesApp(App[None]):
         article = ArticleView(self.dataset.source.text, id="source", classes=self._layout_classes("source"))
         article.show_firm(first.quotes() if first is not None else [])
         # The panes sit in the screen's grid (styles/app.tcss), in the order it fills
-        # its cells: firms and summary on the first row, source below summary,
-        # detail below firms. No containers: each would paint its whole area first.
-        yield FirmFinder(self.dataset, id="firms", classes=self._layout_classes("firms"))
-        yield FactList(id="summary", classes=self._layout_classes("summary"))
-        yield article
-        yield FirmFacts(first, id="detail", classes=self._layout_classes("detail"))
+        # its cells (see pane_order). No containers: each would paint its whole area first.
+        panes: dict[str, Widget] = {
+            "firms": FirmFinder(self.dataset, id="firms", classes=self._layout_classes("firms")),
+            "summary": FactList(id="summary", classes=self._layout_classes("summary")),
+            "source": article,
+            "detail": FirmFacts(first, id="detail", classes=self._layout_classes("detail")),
+        }
+        for name in self.pane_order(self._layout_state[3]):
+            yield panes[name]
         yield KeyBar()
+
+    @staticmethod
+    def pane_order(tall_summary: bool) -> tuple[str, ...]:
+        """The panes in the order the grid fills its cells, row by row: firms and summary on
+        the first row; then whichever top pane is shorter has the pane below it next."""
+        return ("firms", "summary", "detail", "source") if tall_summary else ("firms", "summary", "source", "detail")
 
     def _layout_classes(self, name: str) -> str:
         """A pane's classes for the current layout state."""
@@ -130,7 +174,8 @@ class OasesApp(App[None]):
     def on_mount(self) -> None:
         for pane in PANES:
             self.pane(pane.name).border_title = pane.border_title
-        self.query_one("#summary", FactList).show_facts(summary_sections(self.dataset))
+        self.pane("firms").border_title = f"{BY_NAME['firms'].border_title} · {named_note(self.dataset)}"
+        self.query_one("#summary", FactList).show_facts(self._summary, one_line=(0,))  # the key figures come first
         self._label_shared_area(self._layout_state[0])
         self.query_one(FirmList).focus()
 
@@ -176,17 +221,23 @@ class OasesApp(App[None]):
 
     def apply_layout(self, size: Optional[Size] = None) -> None:
         """Set the classes the stylesheet lays the screen out by (see styles/app.tcss):
-        -wide/-narrow/-tiny on the browser's screen by size, -active on the focused pane,
-        -front on whichever of summary/source shows when they share an area."""
+        -wide/-narrow/-tiny on the browser's screen by size (-tall-summary where the summary
+        is taller than the firm pane), -active on the focused pane, -front on whichever of
+        summary/source shows when they share an area."""
         size = size or self.size
         mode = self.layout_mode(size)
-        self._fit_rows(mode, size)
-        state = (mode, self.active_pane, self.front_pane)
+        rows, tall_summary = self.grid_rows(mode, size.height - 1)  # less the key line
+        self._set_rows(rows)
+        state = (mode, self.active_pane, self.front_pane, tall_summary)
         if state == self._layout_state:
             return  # restyling the whole screen is the costliest step of a resize
+        if tall_summary != self._layout_state[3]:
+            order = self.pane_order(tall_summary)
+            self.browser.move_child(self.pane(order[2]), before=self.pane(order[3]))
         self._layout_state = state
         for name in ("wide", "narrow", "tiny"):
             self.browser.set_class(mode == name, f"-{name}")
+        self.browser.set_class(tall_summary, "-tall-summary")
         for pane in PANE_NAMES:
             self.pane(pane).set_classes(self._layout_classes(pane))
         self._label_shared_area(mode)
@@ -262,10 +313,15 @@ class OasesApp(App[None]):
         """Select ``firm`` in the list (from the palette) and put the focus there."""
         self.query_one(FirmFinder).go_to(firm)
         self.action_focus_pane("firms")
+        self._search_field_changed()
 
     async def action_search(self) -> None:
         self._show("firms")
         await self.query_one(FirmFinder).open_search()
+        self._search_field_changed()
+
+    def on_search_bar_cleared(self) -> None:
+        self._search_field_changed()
 
     def action_help(self) -> None:
         from tui.app.widgets.help_screen import HelpScreen

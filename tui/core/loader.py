@@ -38,6 +38,8 @@ _CEREMONY_KEYS = frozenset({"signed", "named", "unnamed", "groups", "facts"})
 _COUNT_KEYS = frozenset({"count", "quote"})
 _GROUP_KEYS = frozenset({"id", "label", "count", "quote"})
 _FACT_KEYS = frozenset({"label", "value", "quote"})
+_SUMMARY_FACT_KEYS = _FACT_KEYS | {"figure"}
+"""The programme's and the ceremony's facts may be marked as headline figures; a firm's may not."""
 _FIELD_KEYS = frozenset({"value", "quote"})
 _FIRM_KEYS = frozenset({"id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts"})
 _PERSON_KEYS = frozenset({"name", "role", "quote"})
@@ -315,6 +317,16 @@ class _Builder:
         facts = (self.fact(table) for table in tables)
         return tuple(fact for fact in facts if fact is not None)
 
+    def summary_facts(self, tables: list[_Table]) -> tuple[Fact, ...]:
+        """Facts that may carry ``figure = true`` (a boolean; false is the same as leaving it out)."""
+        facts = []
+        for table in tables:
+            fact = self.fact(table)
+            figure = table._get("figure", bool, False) if "figure" in table.data else None
+            if fact is not None:
+                facts.append(fact._replace(figure=True) if figure else fact)
+        return tuple(facts)
+
     def field(self, parent: _Table, key: str, label: str) -> Optional[Fact]:
         """A firm's origin or sector: ``{ value, quote }`` or the string "not stated"."""
         value = parent.data.get(key)
@@ -347,7 +359,7 @@ class _Builder:
             return None
         name = table.text("name", name=True)
         short_name = table.text("short_name", name=True)
-        facts = self.facts(table.tables("facts", _FACT_KEYS))
+        facts = self.summary_facts(table.tables("facts", _SUMMARY_FACT_KEYS))
         if name is None or short_name is None:
             return None
         return Programme(name, short_name, facts)
@@ -377,7 +389,7 @@ class _Builder:
             pass  # the problems are already recorded
         elif not groups:
             table.problem("groups", "missing: at least one [[ceremony.groups]] (e.g. where the firms come from)")
-        facts = self.facts(table.tables("facts", _FACT_KEYS))
+        facts = self.summary_facts(table.tables("facts", _SUMMARY_FACT_KEYS))
         if signed is None or named is None or unnamed is None:
             return None
         return Ceremony(signed, named, unnamed, tuple(groups), facts)

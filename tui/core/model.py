@@ -43,6 +43,8 @@ class Fact(NamedTuple):
     label: str
     value: Optional[str]
     quote: Optional[Quote]
+    figure: bool = False
+    """A headline figure (the file's ``figure = true``): the summary shows it first, on one line."""
 
     @property
     def stated(self) -> bool:

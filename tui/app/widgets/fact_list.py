@@ -1,8 +1,11 @@
-"""A list of facts, each shown with its quote, with a cursor that says which fact is in view.
+"""A list of facts as ``Label  value`` rows, with a cursor that says which fact is in view.
 
 Used by the firm detail and the programme summary. Moving the cursor posts
 :class:`FactList.FactHighlighted`, which the app turns into a highlight in the
-source pane: the reader sees where the article says each fact.
+source pane: the reader sees where the article says each fact. The quote of the
+fact under the cursor is docked at the bottom of the pane while it has the
+focus; ``v`` shows every quote under its fact instead. Rows are laid out by
+:mod:`tui.app.widgets.fact_rows`.
 
 It draws its lines itself (Textual's line API), like the firm list and the
 source pane: each fact is wrapped once per pane width and each screen line is a
@@ -21,36 +24,32 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.widgets.fact_rows import Row, dock_lines, row_lines, sticky_line
 from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
 from tui.core.model import NOT_STATED_TEXT, Fact
 from tui.core.provenance import provenance_text
-from tui.core.records import NamedTuple
 
 HeaderLine = Sequence[tuple[str, str]]
 """A line above the facts, as pieces of text each with a role: "title", "note" or "" (plain)."""
 
-
-class Row(NamedTuple):
-    """A heading (``fact`` is ``None``) or a fact, as the text it is drawn from."""
-
-    fact: Optional[Fact]
-    text: Text
+NO_QUOTE = "No quote: the article does not state this."
+"""What the quote line says under a fact the article doesn't state."""
 
 
 class FactList(StyleCache, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        f"fact-list--{part}" for part in ("title", "note", "heading", "label", "not-stated", "quote", "cursor")
+        f"fact-list--{part}" for part in ("title", "note", "heading", "label", "not-stated", "quote", "cursor", "rule")
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = [*list_bindings(), Binding("v", "toggle_quotes", "Quotes")]
 
     highlighted: reactive[Optional[int]] = reactive(None, always_update=True, init=False)
     """The row under the cursor (an index into :attr:`rows`; never a heading)."""
@@ -87,6 +86,14 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         self._laid_out_width = 0
         """The width the rows are wrapped to; 0 before the pane has a size."""
         self._finishing = False
+        self._one_line: frozenset[int] = frozenset()
+        """The sections drawn one line per fact (the summary's key figures)."""
+        self.show_quotes = False
+        """Every fact's quote under it (``v``), instead of the cursor's docked at the bottom."""
+        self._dock_lines: list[Text] = []
+        self._dock_key: Optional[tuple[object, ...]] = None
+        self._dock_height_shown = 0
+        """The dock's height the scroll height was last set for."""
 
     @property
     def fact(self) -> Optional[Fact]:
@@ -98,11 +105,18 @@ class FactList(StyleCache, ScrollView, can_focus=True):
     def facts(self) -> list[Fact]:
         return [row.fact for row in self.rows if row.fact is not None]
 
-    def show_facts(self, sections: Sequence[tuple[Optional[str], Sequence[Fact]]], header: Sequence[HeaderLine] = ()) -> None:
+    def show_facts(
+        self,
+        sections: Sequence[tuple[Optional[str], Sequence[Fact]]],
+        header: Sequence[HeaderLine] = (),
+        one_line: Sequence[int] = (),
+    ) -> None:
         """Show the facts, grouped under headings (a heading of ``None`` shows none), below
-        ``header``, which doesn't scroll; the cursor to the top."""
+        ``header``, which doesn't scroll; the sections numbered in ``one_line`` one line per
+        fact; the cursor to the top."""
         self._sections = sections
         self._header_lines = header
+        self._one_line = frozenset(one_line)
         self._build_rows()
         self.refresh()
         self.highlighted = next((i for i, row in enumerate(self.rows) if row.fact is not None), None)
@@ -114,20 +128,15 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         roles = {"title": title_style, "note": note_style}
         self.header = [Text.assemble(*((text, roles.get(role, "")) for text, role in line)) for line in self._header_lines]
         self.rows = []
-        for title, facts in self._sections:
+        for section, (title, facts) in enumerate(self._sections):
+            column = max((Text(fact.label).cell_len for fact in facts), default=0)
             if title is not None:
-                self.rows.append(Row(None, Text.assemble((title, heading))))  # a span: Text.render drops a base style
+                self.rows.append(Row(None, Text.assemble((title, heading)), Text(), None, column))  # a span: Text.render drops a base style
             for fact in facts:
-                # "Label: value", then the quote on the next line, all literal text.
-                text = Text.assemble((f"{fact.label}: ", label))
-                if fact.value is None:
-                    text.append(NOT_STATED_TEXT, not_stated)
-                else:
-                    text.append(fact.value)
+                value = Text(NOT_STATED_TEXT, not_stated) if fact.value is None else Text(fact.value)
                 provenance = provenance_text(fact)
-                if provenance is not None:
-                    text.append(f"\n{provenance}", quote)
-                self.rows.append(Row(fact, text))
+                quoted = Text.assemble((provenance, quote)) if provenance is not None else None
+                self.rows.append(Row(fact, Text.assemble((fact.label, label)), value, quoted, column, section in self._one_line))
         self._laid_out_width = 0
 
     def _current_text_styles(self) -> tuple[Style, ...]:
@@ -156,13 +165,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
                 break
             if until_row is not None and len(self._row_starts) > until_row:
                 break
-            row = self.rows[len(self._row_starts)]
+            index = len(self._row_starts)
             self._row_starts.append(len(self._lines))
-            self._lines.extend(row.text.wrap(console, width, overflow="fold"))
-            if row.fact is not None:
-                self._lines.append(Text())  # a blank line after each fact, part of it
+            self._lines.extend(row_lines(self.rows[index], width, console, self.show_quotes, first=index == 0))
         if len(self._row_starts) == len(self.rows):
-            self.virtual_size = Size(width, len(self._lines) + self.header_height)
+            self.virtual_size = Size(width, len(self._lines) + self.header_height + self.dock_reserve)
         elif not self._finishing:
             self._finishing = True
             self.call_after_refresh(self._finish_layout)
@@ -186,9 +193,72 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         shown = min(len(self._wrapped_header), max(1, self.scrollable_content_region.height // 2))
         return shown + 1
 
+    # -- the docked quote --------------------------------------------------------
+
+    @property
+    def dock_height(self) -> int:
+        """Screen lines at the bottom for the cursor fact's quote: a rule and the quote,
+        at most a third of the pane; none without the focus, when every quote is shown, or in a
+        pane too small for it."""
+        return len(self._dock())
+
+    @property
+    def dock_reserve(self) -> int:
+        """Lines the scroll height keeps below the last fact for the dock: its tallest, so the
+        scroll range is set once per focus, not at every cursor move (when it would lag a frame
+        behind the dock and leave the cursor row under it)."""
+        if self.show_quotes or not self.has_focus or not self.rows:
+            return 0
+        room = self.scrollable_content_region.height - self.header_height
+        return 0 if room < 4 else 1 + max(1, room // 3)
+
+    def _dock(self) -> list[Text]:
+        fact = self.fact
+        width = self._laid_out_width
+        if self.show_quotes or fact is None or width <= 0 or not self.has_focus:
+            return []
+        room = self.scrollable_content_region.height - self.header_height
+        if room < 4:
+            return []  # no room for a fact and its quote: the source pane still lights it
+        key = (fact, width, room, self._text_styles)
+        if key != self._dock_key:
+            self._dock_key = key
+            rule_style = self.style_for("fact-list--rule", partial=True)
+            provenance = provenance_text(fact)
+            self._dock_lines = dock_lines(
+                provenance if provenance is not None else NO_QUOTE,
+                width,
+                max(1, room // 3),
+                self.app.console,
+                self._text_styles[-1],
+                rule_style,
+            )
+        return self._dock_lines
+
+    def _dock_changed(self) -> None:
+        """The dock came, went or changed height: the scroll height follows, the cursor stays in view."""
+        self._dock_height_shown = self.dock_height
+        if self.laid_out:
+            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height + self.dock_reserve)
+        self.refresh()
+        self._scroll_to_row(self.highlighted)
+
+    def on_focus(self) -> None:
+        self._dock_changed()
+
+    def on_blur(self) -> None:
+        self._dock_changed()
+
+    def action_toggle_quotes(self) -> None:
+        """Every quote under its fact, or only the cursor fact's at the bottom."""
+        self.show_quotes = not self.show_quotes
+        self._laid_out_width = 0
+        self._layout(until_row=self.highlighted or 0)
+        self._dock_changed()
+
     def on_resize(self) -> None:
         if self._layout(until_row=self.highlighted or 0) and len(self._row_starts) == len(self.rows):
-            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height)  # the header's share changed
+            self.virtual_size = Size(self._laid_out_width, len(self._lines) + self.header_height + self.dock_reserve)
         self._scroll_to_row(self.highlighted)
 
     def _row_end(self, row: int) -> int:
@@ -212,13 +282,23 @@ class FactList(StyleCache, ScrollView, can_focus=True):
             text = self._wrapped_header[y]
             header = Strip(Segment.apply_style(text.render(self.app.console), style))
             return header.extend_cell_length(width, style).crop(0, width)
+        dock = self._dock()
+        dock_top = self.scrollable_content_region.height - len(dock)
+        if dock and dock_top <= y < dock_top + len(dock):
+            text = dock[y - dock_top]
+            return Strip(Segment.apply_style(text.render(self.app.console), style)).extend_cell_length(width, style).crop(0, width)
         line = self.scroll_offset.y + y - header_height
         if not self._layout(until_line=line) or line >= len(self._lines):
             return Strip.blank(width, style)
         over = None
-        if self.highlighted is not None and self._row_at_line(line) == self.highlighted:
+        row = self._row_at_line(line)
+        if self.highlighted is not None and row == self.highlighted:
             cursor, over = self.cursor_styles("fact-list--cursor")
             style = style + cursor
+        if y == header_height and row is not None and line != self._row_starts[row]:
+            # The top line continues a row that starts above the pane: its label is drawn on it.
+            text = sticky_line(self.rows[row], self._lines[line], self._laid_out_width)
+            return Strip(Segment.apply_style(text.render(self.app.console), style, over)).extend_cell_length(width, style).crop(0, width)
         strip = self._strips.get(line)
         if strip is None:
             text = self._lines[line]
@@ -230,6 +310,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
     def watch_highlighted(self, old: Optional[int], new: Optional[int]) -> None:
         self._refresh_row(old)
         self._refresh_row(new)
+        dock_height = self.dock_height
+        if dock_height != self._dock_height_shown:
+            self._dock_changed()
+        elif dock_height:
+            self.refresh(Region(0, self.scrollable_content_region.height - dock_height, self.size.width, dock_height))
         self._scroll_to_row(new)
         self.post_message(self.FactHighlighted(self, self.fact))
 
@@ -254,9 +339,10 @@ class FactList(StyleCache, ScrollView, can_focus=True):
             region = heading.union(region)
         # A fact taller than the room below the header shows from its first line.
         header_height = self.header_height
-        room = max(1, self.scrollable_content_region.height - header_height)
+        dock_height = self.dock_height
+        room = max(1, self.scrollable_content_region.height - header_height - dock_height)
         region = region.crop_size((region.width, min(region.height, room)))
-        self.scroll_to_region(region, spacing=Spacing(header_height, 0, 0, 0), animate=False, force=True)
+        self.scroll_to_region(region, spacing=Spacing(header_height, 0, dock_height, 0), animate=False, force=True)
 
     def action_cursor_up(self) -> None:
         """Up, stopping at the first fact (a fact list doesn't wrap around)."""
@@ -283,7 +369,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         """Move the cursor by a pane's height of lines, to the fact there."""
         if self.highlighted is None or not self._layout():
             return
-        page = max(1, self.scrollable_content_region.height - self.header_height)
+        page = max(1, self.scrollable_content_region.height - self.header_height - self.dock_height)
         line = self._row_starts[self.highlighted] + direction * page
         line = max(0, min(line, len(self._lines) - 1))
         row = self._row_at_line(line)
@@ -310,7 +396,7 @@ class FactList(StyleCache, ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)  # inside the border and padding
-        if offset is None or offset.y < self.header_height:
+        if offset is None or offset.y < self.header_height or offset.y >= self.scrollable_content_region.height - self.dock_height:
             return
         row = self._row_at_line(self.scroll_offset.y + offset.y - self.header_height)
         if row is not None and self.rows[row].fact is not None:

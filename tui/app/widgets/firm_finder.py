@@ -1,4 +1,5 @@
-"""The firm pane: the search field, the list of named firms, and a note on the unnamed ones.
+"""The firm pane: the search field and the list of named firms (the pane's title says
+how many of the signatories the article names).
 
 It owns searching: each keystroke in the field re-ranks the list with
 :class:`tui.core.search.FirmSearch` (built on the first search, not at start-up) and
@@ -19,8 +20,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
-from textual.widgets import Static
 
 from tui.app.widgets.firm_list import FirmList
 from tui.core.model import Dataset, Firm
@@ -30,12 +29,14 @@ if TYPE_CHECKING:
     from tui.core.search import FirmSearch
 
 
-def unnamed_note(dataset: Dataset) -> Content:
-    unnamed = dataset.ceremony.unnamed
-    if unnamed == 0:
-        return Content("Every firm that signed is named in the source.")
-    firms = "firm" if unnamed == 1 else "firms"
-    return Content(f"+ {unnamed} further {firms} signed but {'is' if unnamed == 1 else 'are'} not named in the source.")
+def named_note(dataset: Dataset) -> str:
+    """How many of the firms that signed the article names, for the pane's title ("8 of 17 named")."""
+    named, signed = len(dataset.firms), dataset.ceremony.signed.value
+    return f"all {signed:,} named" if named == signed else f"{named:,} of {signed:,} named"
+
+
+SEARCH_BAR_HEIGHT = 2
+"""Lines the search field takes above the list while it shows (styles/search.tcss: a line and a margin)."""
 
 
 PREBUILD_FROM = 5_000
@@ -82,7 +83,6 @@ class FirmFinder(Vertical):
 
     def compose(self) -> ComposeResult:
         yield FirmList(self.dataset.firms, id="firm-list")
-        yield Static(unnamed_note(self.dataset), id="unnamed-note", markup=False)
 
     @property
     def firm_list(self) -> FirmList:

@@ -1,4 +1,4 @@
-"""The firm list: one two-line row per firm (name; origin · sector), with a cursor.
+"""The firm list: one line per firm (its name, then origin · sector as far as the width allows), with a cursor.
 
 It draws only the rows on screen (Textual's line API), so it is as quick with
 100,000 firms as with 8, and it shows whatever sequence of firms it is given:
@@ -8,9 +8,9 @@ the whole dataset, or the results of a search with the matched letters marked.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Callable, ClassVar, Optional
 
-from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -25,9 +25,10 @@ from textual.strip import Strip
 
 from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
+from tui.app.widgets.text_wrap import truncate_at_word
 from tui.core.model import NOT_STATED, Firm
 
-ROW_HEIGHT = 2
+ROW_HEIGHT = 1
 
 Highlighter = Callable[[str], list[tuple[int, int]]]
 """Given a firm name, the character ranges to mark as matched."""
@@ -54,6 +55,8 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         self.highlighter: Optional[Highlighter] = None
         self.empty_message = "No firms."
         self._announced: Optional[Firm] = None
+        self._all_firms = firms
+        self._name_width: Optional[int] = None
 
     @property
     def firm(self) -> Optional[Firm]:
@@ -137,7 +140,7 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.style_for()
         line = self.scroll_offset.y + y
-        row, part = divmod(line, ROW_HEIGHT)
+        row = line // ROW_HEIGHT
         if not self.firms:
             if line == 0:
                 message = Text.assemble((self.empty_message, self.style_for("firm-list--empty", partial=True)))
@@ -150,8 +153,21 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         if row == self.cursor:
             cursor, over = self.cursor_styles("firm-list--cursor")
             style = base + cursor
-        text = self._name_line(firm) if part == 0 else self._detail_line(firm)
+        text = self._name_line(firm)
+        column = self._name_column()
+        if column <= width * 3 // 5:  # aligned where the widest name leaves room, else just after each name
+            text.append(" " * max(0, column - text.cell_len))
+        text.append_text(self._detail_line(firm))
         return _strip(self.app.console, text, width, style, over)
+
+    def _name_column(self) -> int:
+        """Where origin · sector start (after the longest name of the whole dataset), so they
+        line up below each other; worked out once, on the first line drawn, in characters (C
+        speed: 5 ms at 100,000 firms, where counting cells took 67 ms of the first frame). A name of
+        wide characters pushes its own detail along, two spaces after it."""
+        if self._name_width is None:
+            self._name_width = max(map(len, map(_name, self._all_firms)), default=0)
+        return self._name_width
 
     def _name_line(self, firm: Firm) -> Text:
         # Styles as spans, not the Text's base style, which Text.render leaves out.
@@ -168,25 +184,12 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         return Text.assemble((f"  {origin} · {sector}", self.style_for("firm-list--detail", partial=True)), no_wrap=True)
 
 
+_name = attrgetter("name")
+
+
 def _strip(console: Console, text: Text, width: int, style: Style, over: Optional[Style] = None) -> Strip:
     """One screen line of ``text`` in ``style`` (``over`` drawn over the text's own):
     never wrapped, cut with an ellipsis if it is too wide."""
-    _truncate_at_word(text, max(1, width))
+    truncate_at_word(text, max(1, width))
     segments = Segment.apply_style(text.render(console), style, over)
     return Strip(segments).extend_cell_length(width, style).crop(0, width)
-
-
-def _truncate_at_word(text: Text, width: int) -> None:
-    """Shorten ``text`` in place to ``width`` cells, at a word boundary where one fits, with "…"."""
-    if text.cell_len <= width:
-        return
-    plain = text.plain
-    # A character is at least one cell wide, so no space beyond ``width`` can be a cut point.
-    for position in range(min(len(plain), width + 1) - 1, 0, -1):
-        if plain[position] == " ":
-            head = plain[:position].rstrip(" ·")
-            if head.strip() and cell_len(head) + 1 <= width:
-                text.truncate(len(head))
-                text.append("…")
-                return
-    text.truncate(width, overflow="ellipsis")

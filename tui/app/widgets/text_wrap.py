@@ -14,6 +14,11 @@ from collections.abc import Iterator
 
 from rich.cells import cell_len
 
+from tui import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
 _TOKEN = re.compile(r"\S+|\s+")
 
 Line = tuple[int, int]
@@ -93,3 +98,19 @@ def _fit(text: str, start: int, end: int, cells: int) -> int:
         used += width
         position += 1
     return position
+
+
+def truncate_at_word(text: Text, width: int) -> None:
+    """Shorten ``text`` in place to ``width`` cells, at a word boundary where one fits, with "…"."""
+    if text.cell_len <= width:
+        return
+    plain = text.plain
+    # A character is at least one cell wide, so no space beyond ``width`` can be a cut point.
+    for position in range(min(len(plain), width + 1) - 1, 0, -1):
+        if plain[position] == " ":
+            head = plain[:position].rstrip(" ·")
+            if head.strip() and cell_len(head) + 1 <= width:
+                text.truncate(len(head))
+                text.append("…")
+                return
+    text.truncate(width, overflow="ellipsis")
