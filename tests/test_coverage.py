@@ -70,7 +70,7 @@ def test_coverage_of_the_bundled_article() -> None:
     assert cited_by_line(among.citations) == "iFLYTEK · Origin, Sector, Signed, US sanctions"
     speech = found[3]
     assert cited_by_line(speech.citations) == "Summary · Speaker, Speech"
-    assert [sentence.index for sentence in found if not sentence.cited] == [14, 15]
+    assert [sentence.position for sentence in found if not sentence.cited] == [14, 15]
 
 
 def test_firms_come_before_the_summary_in_a_citation() -> None:

@@ -36,7 +36,8 @@ class Citation(NamedTuple):
 
 
 class SentenceCoverage(NamedTuple):
-    index: int
+    position: int
+    """Its place among the article's sentences, from 0."""
     start: int
     end: int
     citations: tuple[Citation, ...]
@@ -96,7 +97,7 @@ def coverage_text(dataset: Dataset, sentences: list[SentenceCoverage]) -> str:
     lines = [f"{visible(dataset.path)}: {coverage_line(sentences)}", ""]
     for sentence in sentences:
         mark = " " if sentence.cited else "!"
-        lines.append(f"{mark} {sentence.index + 1:>3}  {clean(text[sentence.start : sentence.end])}")
+        lines.append(f"{mark} {sentence.position + 1:>3}  {clean(text[sentence.start : sentence.end])}")
         who = clean(cited_by_line(sentence.citations)) if sentence.cited else "NOT CITED by any fact"
         lines.append(f"       {'cited by: ' if sentence.cited else ''}{who}")
     return "\n".join(lines) + "\n"
@@ -112,7 +113,7 @@ def coverage_json(dataset: Dataset, sentences: list[SentenceCoverage]) -> str:
         "cited": sum(1 for sentence in sentences if sentence.cited),
         "coverage": [
             {
-                "number": sentence.index + 1,
+                "number": sentence.position + 1,
                 "start": sentence.start,
                 "end": sentence.end,
                 "text": text[sentence.start : sentence.end],
