@@ -56,6 +56,7 @@ How it is fast
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
@@ -67,12 +68,13 @@ from tui.core.search_flags import FIELD, Lines, char_flags, line_flags, nested_l
 from tui.core.search_text import EQUIVALENTS, fold, name_highlights, query_terms
 
 if TYPE_CHECKING:
-    import re
     from typing import Optional
 
 __all__ = ["EQUIVALENTS", "FirmSearch", "fold", "name_highlights", "query_terms"]
 
-_TIERS = 5
+_TIERS = 6
+_LOOSE = _TIERS - 1
+"""The tier of a term's letters in order: offered only when no firm matches better."""
 _DENSE = 64
 """A shared value held by at least 1/64 of the firms keeps its firms as ready-made flags."""
 _TIER_CACHE = 16
@@ -87,7 +89,7 @@ class _FoldOnce(dict[str, str]):
 
 
 def _fields(firm: Firm) -> list[str]:
-    """The searched fields, name and aliases first."""
+    """The firm's own values, name and aliases first: who and what it is."""
     fields = [firm.name, *firm.aliases, *(subsidiary.name for subsidiary in firm.subsidiaries)]
     for person in firm.people:
         fields += (person.name, person.role)
@@ -96,6 +98,117 @@ def _fields(firm: Firm) -> list[str]:
     if firm.sector.value is not None:
         fields.append(firm.sector.value)
     return fields
+
+
+def _fact_texts(firm: Firm) -> list[str]:
+    """What the firm's other facts state, and the article's words behind all its facts:
+    searched too, ranked below its own values (a sentence often names other firms too)."""
+    return [*(fact.value for fact in firm.facts if fact.value is not None), *(quote.text for quote in firm.quotes())]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _mask_other_firms(texts: list[list[str]], names: list[tuple[str, int]]) -> None:
+    """Cut the names of other firms (as whole words) out of each firm's facts and quotes, in place,
+    so a sentence listing five firms finds each by its own name only ("pudu" is not Horizon Robotics)."""
+    words = {word for firm_texts in texts for text in firm_texts for word in _WORD.findall(text)}
+    named: dict[str, set[int]] = {}
+    for key, index in names:  # a cheap first sieve: every word of the name is a word of some text
+        key_words = _WORD.findall(key)
+        if key_words and words.issuperset(key_words):
+            named.setdefault(key, set()).add(index)
+    if not named:
+        return
+    patterns = _whole_words(named)
+    masks: dict[str, list[tuple[re.Pattern[str], set[int]]]] = {}
+    for index, firm_texts in enumerate(texts):
+        for number, text in enumerate(firm_texts):
+            found = masks.get(text)
+            if found is None:
+                found = masks[text] = [(pattern, held) for pattern, held in patterns if pattern.search(text)]
+            for pattern, held in found:
+                if index not in held:
+                    text = pattern.sub(FIELD, text)
+            firm_texts[number] = text
+
+
+def _whole_words(named: dict[str, set[int]]) -> list[tuple[re.Pattern[str], set[int]]]:
+    return [(re.compile(f"(?<![^\\W_]){re.escape(key)}(?![^\\W_])"), held) for key, held in named.items()]
+
+
+def _flags_of(ids: Iterable[int], count: int) -> int:
+    flags = bytearray(count)
+    for index in ids:
+        flags[index] = 1
+    return int.from_bytes(flags, "little")
+
+
+class _Corpus:
+    """One kind of searched text (the firms' own values, or their facts and quotes) of every firm: a value only one firm
+    has on that firm's line of ``own``; a value several share, once, on a line of ``shared``."""
+
+    __slots__ = ("_count", "_dense", "_holders", "own", "shared")
+
+    def __init__(self, values: list[list[str]], count: int) -> None:
+        self._count = count
+        holders = Counter(chain.from_iterable(values))
+        shared: dict[str, list[int]] = {value: [] for value, held in holders.items() if held > 1}
+        own: list[str] = []
+        for index, firm_values in enumerate(values):
+            line = ""
+            for value in firm_values:
+                holding = shared.get(value)
+                if holding is None:
+                    line += FIELD + value
+                else:
+                    holding.append(index)
+            own.append(line)
+        self.own = Lines(own)
+        self.shared = Lines(FIELD + value for value in shared)
+        self._holders = list(shared.values())
+        self._dense: dict[int, int] = {}
+
+    def matching(self, pattern: Optional[re.Pattern[str]], initials: bool = False) -> int:
+        """Flags of the firms with a value matching ``pattern`` (or whose words' initials do)."""
+        if pattern is None:
+            return 0
+        if initials:
+            return self.combine(line_flags(pattern, self.own.initials), line_flags(pattern, self.shared.initials))
+        return self.combine(line_flags(pattern, self.own.text), line_flags(pattern, self.shared.text))
+
+    def nested(self, nested: Sequence[Optional[re.Pattern[str]]]) -> list[int]:
+        """Flags for each of ``nested`` (see :func:`~tui.core.search_flags.nested_line_flags`)."""
+        pairs = zip(nested_line_flags(nested, self.own.text), nested_line_flags(nested, self.shared.text))
+        return [self.combine(*pair) for pair in pairs]
+
+    def single_char(self, char: str) -> tuple[int, int]:
+        """Flags of the firms with ``char`` (ASCII) anywhere, and at the start of a word: no regex."""
+        own, shared = self.own, self.shared
+        anywhere = self.combine(char_flags(char, own.encoded), char_flags(char, shared.encoded))
+        words = self.combine(char_flags(char, own.encoded_initials), char_flags(char, shared.encoded_initials))
+        return anywhere, words
+
+    def combine(self, own: bytes, shared: bytes) -> int:
+        """Firm flags from the flags of the firms' own lines and of the shared values' lines."""
+        flags = int.from_bytes(own, "little")
+        if 1 in shared:
+            scattered: Optional[bytearray] = None
+            for number in compress(range(len(shared)), shared):
+                holders = self._holders[number]
+                if len(holders) * _DENSE >= self._count:
+                    dense = self._dense.get(number)
+                    if dense is None:
+                        dense = self._dense[number] = _flags_of(holders, self._count)
+                    flags |= dense
+                else:
+                    if scattered is None:
+                        scattered = bytearray(self._count)
+                    for index in holders:
+                        scattered[index] = 1
+            if scattered is not None:
+                flags |= int.from_bytes(scattered, "little")
+        return flags
 
 
 class FirmSearch:
@@ -109,6 +222,7 @@ class FirmSearch:
         self._count = len(firms)
         folded = _FoldOnce()  # the same text is often in many firms (an origin, a sector): fold it once
         values: list[list[str]] = []  # each firm's folded fields, without repeats, name first
+        quotes: list[list[str]] = []
         names: list[tuple[str, int]] = []  # (name or alias with runs of spaces made one, firm)
         for index, firm in enumerate(firms):
             fields = list(map(folded.__getitem__, _fields(firm)))
@@ -116,26 +230,13 @@ class FirmSearch:
             for alias in fields[1 : 1 + len(firm.aliases)]:
                 names.append((" ".join(alias.split()), index))
             values.append(list(dict.fromkeys(fields)))
+            quotes.append(list(dict.fromkeys(map(folded.__getitem__, _fact_texts(firm)))))
         names.sort()
         self._name_keys = [key for key, _ in names]
         self._name_ids = [index for _, index in names]
-
-        holders = Counter(chain.from_iterable(values))
-        shared: dict[str, list[int]] = {value: [] for value, held in holders.items() if held > 1}
-        own: list[str] = []
-        for index, firm_values in enumerate(values):
-            line = ""
-            for value in firm_values:
-                holding = shared.get(value)
-                if holding is None:
-                    line += FIELD + value
-                else:
-                    holding.append(index)
-            own.append(line)
-        self._own = Lines(own)
-        self._shared = Lines(FIELD + value for value in shared)
-        self._holders = list(shared.values())
-        self._dense: dict[int, int] = {}
+        _mask_other_firms(quotes, names)
+        self._values = _Corpus(values, self._count)
+        self._quotes = _Corpus(quotes, self._count)
         self._tier_cache: dict[str, list[int]] = {}
         self._last_terms: list[str] = []
         self._last_result: list[int] = []
@@ -175,6 +276,8 @@ class FirmSearch:
             matched = cumulative[0]
             for flags in cumulative[1:]:
                 matched &= flags
+            if tier == _LOOSE and placed:
+                break  # letters in order only when nothing better matched
             matched |= placed | (by_phrase[tier] if tier < len(by_phrase) else 0)
             fresh = matched & ~placed
             if fresh:
@@ -195,54 +298,23 @@ class FirmSearch:
     def _compute_tiers(self, term: str) -> list[int]:
         term_patterns = patterns(term)
         exact, prefixed = (self._from_ids(ids) for ids in self._name_tiers(term))
-        own, shared = self._own, self._shared
+        values, quotes = self._values, self._quotes
         if len(term) == 1 and term.isascii():  # no regular expression: see char_flags
-            anywhere = self._combine(char_flags(term, own.encoded), char_flags(term, shared.encoded))
-            words = self._combine(char_flags(term, own.encoded_initials), char_flags(term, shared.encoded_initials))
+            anywhere, words = values.single_char(term)
+            quoted_anywhere, quoted_words = quotes.single_char(term)
             in_order = anywhere
         else:
             nested = (term_patterns.word_prefix, term_patterns.substring, term_patterns.in_order)
-            pairs = zip(nested_line_flags(nested, own.text), nested_line_flags(nested, shared.text))
-            words, anywhere, in_order = (self._combine(*pair) for pair in pairs)
+            words, anywhere, in_order = values.nested(nested)
+            quoted_words, quoted_anywhere = quotes.nested(nested[:2])
         if len(term) > 1 and term.isalnum():
-            words |= self._matching(term_patterns.substring, initials=True)
-        words |= self._matching(term_patterns.equivalents)
-        return [exact, prefixed, words, anywhere, in_order]
-
-    def _matching(self, pattern: Optional[re.Pattern[str]], initials: bool = False) -> int:
-        """Flags of the firms with a field matching ``pattern`` (or whose words' initials do)."""
-        if pattern is None:
-            return 0
-        if initials:
-            return self._combine(line_flags(pattern, self._own.initials), line_flags(pattern, self._shared.initials))
-        return self._combine(line_flags(pattern, self._own.text), line_flags(pattern, self._shared.text))
-
-    def _combine(self, own: bytes, shared: bytes) -> int:
-        """Firm flags from the flags of the firms' own lines and of the shared values' lines."""
-        flags = int.from_bytes(own, "little")
-        if 1 in shared:
-            scattered: Optional[bytearray] = None
-            for number in compress(range(len(shared)), shared):
-                holders = self._holders[number]
-                if len(holders) * _DENSE >= self._count:
-                    dense = self._dense.get(number)
-                    if dense is None:
-                        dense = self._dense[number] = self._from_ids(holders)
-                    flags |= dense
-                else:
-                    if scattered is None:
-                        scattered = bytearray(self._count)
-                    for index in holders:
-                        scattered[index] = 1
-            if scattered is not None:
-                flags |= int.from_bytes(scattered, "little")
-        return flags
+            words |= values.matching(term_patterns.substring, initials=True)
+        words |= values.matching(term_patterns.equivalents)
+        quoted_words |= quotes.matching(term_patterns.equivalents)
+        return [exact, prefixed, words, quoted_words, anywhere | quoted_anywhere, in_order]
 
     def _from_ids(self, ids: Iterable[int]) -> int:
-        flags = bytearray(self._count)
-        for index in ids:
-            flags[index] = 1
-        return int.from_bytes(flags, "little")
+        return _flags_of(ids, self._count)
 
     def _name_tiers(self, text: str) -> tuple[list[int], list[int]]:
         """Firms whose name or alias is ``text`` (tier 0), or starts with it (tier 1): sorted, the
