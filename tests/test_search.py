@@ -161,7 +161,7 @@ def query_tier(firm: Firm, query: str) -> Optional[int]:
 def reference_search(firms: Sequence[Firm], query: str) -> list[int]:
     if not reference_terms(query):
         return list(range(len(firms)))
-    OTHER_NAMES[:] = sorted((name, firm) for firm in firms for name in names_of(firm))
+    OTHER_NAMES[:] = sorted(((name, firm) for firm in firms for name in names_of(firm)), key=lambda pair: pair[0])
     tiers = [(query_tier(firm, query), index) for index, firm in enumerate(firms)]
     found = sorted((t, i) for t, i in tiers if t is not None)
     if any(tier < 5 for tier, _ in found):  # letters in order only when nothing better matches
