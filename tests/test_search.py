@@ -9,6 +9,7 @@ is checked against an independent reading of the same rules.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ from support import make_firm, run_tui
 from synthetic import write_synthetic
 
 from tui.core.loader import load_dataset
-from tui.core.model import Dataset, Firm
+from tui.core.model import Dataset, Fact, Firm, Quote
 from tui.core.search import EQUIVALENTS, FirmSearch, fold, name_highlights, query_terms
 
 # --- a slow reference matcher, from the rules ----------------------------------------------------
@@ -66,6 +67,29 @@ def fields_of(firm: Firm) -> list[str]:
     return [reference_fold(text) for text in texts]
 
 
+OTHER_NAMES: list[tuple[str, Firm]] = []
+"""Every firm's name and aliases (folded, spaces made one), sorted: set by reference_search."""
+
+
+def quotes_of(firm: Firm) -> list[str]:
+    """The facts' values (beyond origin, sector, people, subsidiaries) and every quote (without
+    repeats), each with the other firms' names that occur in it as whole words cut out."""
+    texts = [fact.value for fact in firm.facts if fact.value is not None]
+    texts += [quote.text for quote in firm.quotes()]
+    own = set(names_of(firm))
+    cut = []
+    for text in dict.fromkeys(reference_fold(text) for text in texts):
+        patterns = [
+            re.compile(f"(?<![^\\W_]){re.escape(key)}(?![^\\W_])")
+            for key in dict.fromkeys(key for key, _ in OTHER_NAMES)
+            if key not in own and re.search(r"[^\W_]", key)
+        ]
+        for pattern in [pattern for pattern in patterns if pattern.search(text)]:
+            text = pattern.sub("\x1f", text)
+        cut.append(text)
+    return cut
+
+
 def word_starts(field: str) -> list[int]:
     return [i for i, char in enumerate(field) if char.isalnum() and (i == 0 or not field[i - 1].isalnum())]
 
@@ -107,10 +131,16 @@ def term_tier(firm: Firm, term: str) -> Optional[int]:
             return 2
         if any(whole_word_in(word, field) for word in triggered(term)):
             return 2
-    if any(term in field for field in fields):
-        return 3
-    if len(term) > 1 and any(in_order(term, field) for field in fields):
+    quotes = quotes_of(firm)
+    for quote in quotes:
+        if any(quote.startswith(term, start) for start in word_starts(quote)):
+            return 3
+        if any(whole_word_in(word, quote) for word in triggered(term)):
+            return 3
+    if any(term in field for field in fields + quotes):
         return 4
+    if len(term) > 1 and any(in_order(term, field) for field in fields):
+        return 5
     return None
 
 
@@ -130,8 +160,12 @@ def query_tier(firm: Firm, query: str) -> Optional[int]:
 def reference_search(firms: Sequence[Firm], query: str) -> list[int]:
     if not reference_terms(query):
         return list(range(len(firms)))
+    OTHER_NAMES[:] = sorted(((name, firm) for firm in firms for name in names_of(firm)), key=lambda pair: pair[0])
     tiers = [(query_tier(firm, query), index) for index, firm in enumerate(firms)]
-    return [index for tier, index in sorted((t, i) for t, i in tiers if t is not None)]
+    found = sorted((t, i) for t, i in tiers if t is not None)
+    if any(tier < 5 for tier, _ in found):  # letters in order only when nothing better matches
+        found = [(tier, index) for tier, index in found if tier < 5]
+    return [index for _, index in found]
 
 
 # --- firms to search ------------------------------------------------------------------------------
@@ -229,17 +263,41 @@ def test_fold() -> None:
 # --- tiers and ordering ---------------------------------------------------------------------------
 
 
-def test_tiers_rank_exact_then_name_prefix_then_word_prefix_then_substring_then_in_order() -> None:
+def test_tiers_rank_exact_then_name_prefix_then_word_prefix_then_substring() -> None:
     firms = [
-        make_firm("Xrxoxbx"),  # 4: r, o, b in order
-        make_firm("Carob Trees"),  # 3: inside a word
+        make_firm("Xrxoxbx"),  # 5: r, o, b in order: not offered, as better matches exist
+        make_firm("Carob Trees"),  # 4: inside a word
         make_firm("Big Robot"),  # 2: a word starts with it
         make_firm("Robotics Ltd"),  # 1: the name starts with it
         make_firm("Rob"),  # 0: the whole name
         make_firm("Nothing"),
         make_firm("Other", aliases=["ROB"]),  # 0: an alias
     ]
-    assert FirmSearch(firms).search("rob") == [4, 6, 3, 2, 1, 0]
+    assert FirmSearch(firms).search("rob") == [4, 6, 3, 2, 1]
+
+
+def test_letters_in_order_only_when_nothing_better_matches() -> None:
+    firms = [make_firm("Xrxoxbx"), make_firm("Nothing"), make_firm("Pudu Robotics")]
+    assert FirmSearch(firms).search("rbt") == [2]  # "Xrxoxbx" has r, b but no t
+    assert FirmSearch(firms).search("rxb") == [0]
+    assert FirmSearch([*firms, make_firm("Rxb")]).search("rxb") == [3]
+
+
+def test_a_fact_or_quote_ranks_below_the_firms_own_values() -> None:
+    quote = Quote("Tao Xiaodong spoke on AI", 0, 1, 0, 1)
+    quoted = make_firm("Quoted")._replace(facts=(Fact("Said", "A speech", quote),))
+    firms = [quoted, make_firm("Sectored", sector="AI developer")]
+    assert FirmSearch(firms).search("ai") == [1, 0]
+    assert FirmSearch(firms).search("tao") == [0]
+    assert FirmSearch(firms).search("speech") == [0]
+
+
+def test_a_quote_naming_other_firms_finds_each_by_its_own_name_only() -> None:
+    quote = Quote("robotics companies Pudu Robotics and Horizon Robotics", 0, 1, 0, 1)
+    firms = [make_firm(name)._replace(facts=(Fact("Named", "yes", quote),)) for name in ("Pudu Robotics", "Horizon Robotics")]
+    assert FirmSearch(firms).search("pudu") == [0]
+    assert FirmSearch(firms).search("horizon") == [1]
+    assert FirmSearch(firms).search("companies") == [0, 1]
 
 
 def test_equal_tiers_keep_dataset_order() -> None:

@@ -1,7 +1,8 @@
 """The ``oases-tui`` command line.
 
 ``oases-tui`` opens the browser; ``oases-tui check`` validates a dataset;
-``oases-tui export`` writes firms and their quoted facts out. The
+``oases-tui export`` writes firms and their quoted facts out; ``oases-tui
+coverage`` lists the article's sentences with the facts that quote them. The
 non-interactive commands never import Textual, so they start in a blink; the
 app is imported only when it is about to run.
 
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("text", "markdown", "json", "csv")
 """The same as tui.core.formats.FORMATS (a test keeps them equal), without importing the formats."""
+
+COVERAGE_FORMATS = ("text", "json")
 
 _EXPORT_OPTIONS = {"--format": "format", "--query": "query", "--firm": "firm", "--data": "data"}
 """For plain_args: the options ``export`` takes, each with a value, and the attribute each sets."""
@@ -114,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--firm", metavar="ID", help="only the firm with this id (e.g. iflytek)")
     # SUPPRESS: without --data here, the top-level `oases-tui --data FILE export` still counts.
     export.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="dataset to export (default: the bundled one)")
+    coverage = commands.add_parser(
+        "coverage",
+        help="list the article's sentences with the facts that quote them",
+        description="List every sentence of the article with the facts that quote it; the uncited ones are marked '!'.",
+    )
+    coverage.add_argument("file", nargs="?", metavar="FILE", help="dataset to read (default: the bundled one)")
+    coverage.add_argument("--format", choices=COVERAGE_FORMATS, default="text", help="output format (default: text)")
     return parser
 
 
@@ -133,6 +143,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             from tui.commands import export
 
             return export(args.data, args.format, query=args.query, firm_id=args.firm)
+        if args.command == "coverage":
+            from tui.commands import coverage
+
+            return coverage(args.file if args.file is not None else args.data, args.format)
         return run_app(args.data, debug=args.debug)
     except DatasetError as error:
         for line in error.report():

@@ -1,4 +1,4 @@
-"""The non-interactive commands, ``check`` and ``export``: no Textual here, ever.
+"""The non-interactive commands, ``check``, ``export`` and ``coverage``: no Textual here, ever.
 
 ``load`` is also how the app gets its dataset, so ``oases-tui --data FILE`` and
 ``oases-tui check FILE`` accept and refuse exactly the same files.
@@ -55,6 +55,16 @@ def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: 
     from tui.core import formats
 
     return _write(formats.export(dataset, firms, fmt))
+
+
+def coverage(file: Optional[str], fmt: str = "text") -> int:
+    """Write every sentence of the article with the facts that quote it, the uncited ones marked."""
+    from tui.core import coverage as covering
+
+    dataset = load(file)
+    sentences = covering.coverage(dataset)
+    write = covering.coverage_json if fmt == "json" else covering.coverage_text
+    return _write(write(dataset, sentences))
 
 
 def _unknown_firm(dataset: Dataset, firm_id: str) -> str:

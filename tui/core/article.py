@@ -1,33 +1,23 @@
-"""The article as a searchable text: find quotes, and the sentences around them."""
+"""The article as a searchable text: find quotes, and the sentences around them
+(the sentences themselves are :mod:`tui.core.sentences`, found once)."""
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from tui import TYPE_CHECKING
 from tui.core.model import Quote
+from tui.core.sentences import Sentences
 
 if TYPE_CHECKING:
     from typing import Optional
-
-# A sentence ends at . ! or ? (with any closing quote or bracket) followed by
-# whitespace, or at a line break. Good for news prose; an abbreviation such as
-# "Mr." only makes a highlighted sentence shorter, never wrong about the quote.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
 
 
 class Article:
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        ends = []
-        for match in _SENTENCE_BREAK.finditer(text):
-            ends.append(match.start())
-            starts.append(match.end())
-        ends.append(len(text))
-        self._starts = starts
-        self._ends = ends
+        self.sentence_index = Sentences(text)
+        """Every sentence, found once: the loader's quotes, the source pane and coverage share it."""
         self._cache: dict[str, Quote | int] = {}
 
     def resolve(self, quote: str) -> Quote | int:
@@ -48,12 +38,14 @@ class Article:
                 count, following = count + 1, self.text.find(quote, following + 1)
             return count
         end = start + len(quote)
-        first = bisect.bisect_right(self._starts, start) - 1
-        last = max(first, bisect.bisect_left(self._ends, end))
-        return Quote(quote, start, end, self._starts[first], self._ends[min(last, len(self._ends) - 1)])
+        spans = self.sentence_index.spans
+        if not spans:
+            return Quote(quote, start, end, start, end)
+        first, last = self.sentence_index.covering(start, end)
+        return Quote(quote, start, end, min(start, spans[first][0]), max(end, spans[last][1]))
 
     def sentences(self) -> list[tuple[int, int]]:
-        return [(s, e) for s, e in zip(self._starts, self._ends) if e > s]
+        return list(self.sentence_index.spans)
 
     def closest_passage(self, quote: str, width: int = 100) -> Optional[str]:
         """The sentence sharing the longest run of characters with ``quote``, to suggest

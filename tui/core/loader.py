@@ -244,7 +244,7 @@ class _Builder:
             self.check_totals(ceremony, firms)
         if self.problems or version is None or programme is None or ceremony is None:
             return None
-        return Dataset(version, self.file, source, programme, ceremony, tuple(firms))
+        return Dataset(version, self.file, source, programme, ceremony, tuple(firms), self.article.sentence_index)
 
     def source(self, table: Optional[_Table]) -> Optional[Source]:
         if table is None:

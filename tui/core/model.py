@@ -16,6 +16,8 @@ from tui.core.records import NamedTuple
 if TYPE_CHECKING:  # names for annotations only: typing is not imported at run time
     from typing import Optional
 
+    from tui.core.sentences import Sentences
+
 NOT_STATED = "not stated"
 """What the data file says where the article is silent (instead of a value)."""
 
@@ -146,10 +148,17 @@ class Source(NamedTuple):
 class Dataset:
     """A whole data file: the article, the programme, the ceremony and the named firms."""
 
-    __slots__ = ("schema_version", "path", "source", "programme", "ceremony", "firms", "_by_id")
+    __slots__ = ("_by_id", "_sentences", "ceremony", "firms", "path", "programme", "schema_version", "source")
 
     def __init__(
-        self, schema_version: int, path: str, source: Source, programme: Programme, ceremony: Ceremony, firms: tuple[Firm, ...]
+        self,
+        schema_version: int,
+        path: str,
+        source: Source,
+        programme: Programme,
+        ceremony: Ceremony,
+        firms: tuple[Firm, ...],
+        sentences: Optional[Sentences] = None,
     ) -> None:
         self.schema_version = schema_version
         self.path = path
@@ -158,6 +167,16 @@ class Dataset:
         self.ceremony = ceremony
         self.firms = firms
         self._by_id = {firm.id: firm for firm in firms}
+        self._sentences = sentences
+
+    @property
+    def sentences(self) -> Sentences:
+        """The article's sentences, as the loader found them for the quotes (found here if it didn't)."""
+        if self._sentences is None:
+            from tui.core.sentences import Sentences
+
+            self._sentences = Sentences(self.source.text)
+        return self._sentences
 
     def __repr__(self) -> str:
         return f"Dataset({self.path!r}, {len(self.firms)} firms)"

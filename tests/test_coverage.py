@@ -1,0 +1,117 @@
+"""Sentences (tui.core.sentences), coverage (tui.core.coverage) and `oases-tui coverage`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tui
+from tui.cli import main
+from tui.commands import load
+from tui.core.coverage import cited_by_line, coverage, coverage_line
+from tui.core.sentences import Sentences, sentence_spans
+
+ROOT = Path(tui.__file__).resolve().parent.parent
+
+
+def texts(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def test_abbreviations_and_initials_end_no_sentence() -> None:
+    assert texts("Mr. Tao met U.S. officials. Then J. Smith left! Dr. Lee stayed.") == [
+        "Mr. Tao met U.S. officials.",
+        "Then J. Smith left!",
+        "Dr. Lee stayed.",
+    ]
+
+
+def test_paragraphs_are_boundaries_and_numbers_are_not() -> None:
+    assert texts("It grew 2.5 times\nA new paragraph. \u201cQuoted.\u201d Next one") == [
+        "It grew 2.5 times",
+        "A new paragraph.",
+        "\u201cQuoted.\u201d",
+        "Next one",
+    ]
+
+
+def test_a_full_stop_before_a_lower_case_word_goes_on() -> None:
+    assert texts("See fig. below for more. Done.") == ["See fig. below for more.", "Done."]
+
+
+def test_the_bundled_article_has_sixteen_sentences_and_a_quote_finds_its_own() -> None:
+    dataset = load(None)
+    sentences = dataset.sentences
+    assert len(sentences) == 16
+    assert sentences.text_of(1).startswith("Among these companies is iFLYTEK")
+    iflytek = dataset.firms[0]
+    quote = iflytek.origin.quote
+    assert quote is not None
+    assert (quote.sentence_start, quote.sentence_end) == sentences.spans[1]
+
+
+def test_a_quote_across_two_sentences_lights_both() -> None:
+    sentences = Sentences("One here. Two there. Three.")
+    start = "One here. Two there. Three.".index("here")
+    end = "One here. Two there. Three.".index("there") + 5
+    assert sentences.covering(start, end) == (0, 1)
+
+
+def test_coverage_of_the_bundled_article() -> None:
+    dataset = load(None)
+    found = coverage(dataset)
+    assert coverage_line(found) == "14 of 16 sentences cited"
+    among = found[1]
+    assert cited_by_line(among.citations) == "iFLYTEK · Origin, Sector, Signed, US sanctions"
+    speech = found[3]
+    assert cited_by_line(speech.citations) == "Summary · Speaker, Speech"
+    assert [sentence.position for sentence in found if not sentence.cited] == [14, 15]
+
+
+def test_firms_come_before_the_summary_in_a_citation() -> None:
+    found = coverage(load(None))
+    owners = [citation.owner for citation in found[9].citations]
+    assert owners[-1] == "Summary" and owners[0] == "Digital Domain"
+
+
+def test_the_command_lists_sentences_and_marks_the_uncited(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["coverage"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith(": 14 of 16 sentences cited")
+    assert "!  15  This initiative not only benefits" in out
+    assert out.count("NOT CITED by any fact") == 2
+    assert "cited by: iFLYTEK · Origin, Sector, Signed, US sanctions" in out
+
+
+def test_the_command_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["coverage", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["sentences"], document["cited"]) == (16, 14)
+    second = document["coverage"][1]
+    assert second["text"].startswith("Among these companies is iFLYTEK")
+    assert {"firm": "iflytek", "owner": "iFLYTEK", "label": "Origin"} in second["cited_by"]
+    assert [entry["number"] for entry in document["coverage"] if not entry["cited"]] == [15, 16]
+
+
+def test_a_bad_file_is_one_line_and_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 1\n[source\n", encoding="utf-8")
+    assert main(["coverage", str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}:")
+
+
+def test_the_command_never_imports_textual(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    command = [sys.executable, "-X", "importtime", "-m", "tui", "coverage"]
+    result = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, encoding="utf-8", timeout=60, check=False)
+    assert result.returncode == 0
+    assert "14 of 16 sentences cited" in result.stdout
+    assert "textual" not in result.stderr
