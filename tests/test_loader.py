@@ -6,7 +6,6 @@ snippet is there, so a change to the bundled file can't make these tests pass va
 
 from __future__ import annotations
 
-import builtins
 import errno
 import os
 import re
@@ -111,14 +110,14 @@ def test_unreadable_file(tmp_path: Path, bundled_text: str) -> None:
 def test_permission_error_is_a_plain_refusal(tmp_path: Path, bundled_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same branch as a chmod 000 file, reached even when the tests run as root."""
     path = write(tmp_path, bundled_text)
-    real_open = builtins.open
+    real_open = os.open  # tui.core.reading opens with os.open (O_NONBLOCK)
 
     def guarded_open(file: Any, *args: Any, **kwargs: Any) -> Any:
         if os.fspath(file) == str(path):
             raise PermissionError(errno.EACCES, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_open)
     assert refuse(path).lines() == [f"{path}: permission denied: the file can't be read"]
 
 

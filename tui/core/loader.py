@@ -19,6 +19,7 @@ from tui.core.characters import BIDI, BIDI_CONTROL, C0_C1, CONTROL
 from tui.core.collector import paused
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
 from tui.core.problems import DatasetError, Problem, visible
+from tui.core.reading import read_text
 
 if TYPE_CHECKING:
     from typing import Any, Optional, Union
@@ -66,33 +67,6 @@ def load_dataset(path: Union[str, os.PathLike[str]]) -> Dataset:
     return dataset
 
 
-def read_text(file: str) -> str:
-    """The file's text, or a :class:`DatasetError` saying plainly why it can't be read."""
-    if not file:
-        raise DatasetError(file, [Problem("", "no file name given")])  # not open()'s "no such file": there is no name
-    try:
-        # open(), not pathlib: see tui.core.resources on pathlib's import cost.
-        with open(file, "rb") as stream:
-            data = stream.read()
-    except FileNotFoundError:
-        raise DatasetError(file, [Problem("", "no such file")]) from None
-    except IsADirectoryError:
-        raise DatasetError(file, [Problem("", "is a directory, not a data file")]) from None
-    except PermissionError:
-        raise DatasetError(file, [Problem("", "permission denied: the file can't be read")]) from None
-    except OSError as error:
-        raise DatasetError(file, [Problem("", f"can't be read: {error.strerror or error}")]) from None
-    if b"\x00" in data:
-        line, column = _position(data, data.index(b"\x00"))
-        raise DatasetError(file, [Problem("", "binary file (contains NUL bytes), not a TOML text file", line, column)])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(data, error.start)
-        raise DatasetError(file, [Problem("", f"not UTF-8 text (byte 0x{data[error.start]:02x})", line, column)]) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
@@ -103,11 +77,6 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         raise DatasetError(file, [Problem("", f"TOML syntax error: {message}", line, column)]) from None
     except RecursionError:
         raise DatasetError(file, [Problem("", "TOML nested too deeply to read")]) from None
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "a boolean", float: "a float", list: "an array", dict: "a table"}
