@@ -154,3 +154,38 @@ async def test_a_failing_native_tool_is_reported_once(x11_with: Callable[[str], 
         await pilot.pause(0.5)
         assert sum("still sent through the terminal" in n for n in notifications(app)) == 1
         assert notifications(app)[-1].startswith("Copied Baidu Ai Cloud details")
+
+
+async def test_served_in_a_browser_only_the_page_gets_the_copy(
+    x11_with: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under ``oases-tui serve`` a native tool would fill the server's clipboard and a tmux
+    the server was started in is not the reader's: neither runs, neither is mentioned."""
+    received = tmp_path / "received.txt"
+    x11_with(f'cat > "{received}"')
+    asked_tmux = tmp_path / "asked-tmux"
+    fake_tool(tmp_path / "bin", "tmux", f'touch "{asked_tmux}"; echo off')
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.web_driver:WebDriver")
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("y")
+        await pilot.pause(0.5)
+        assert app.clipboard.startswith("iFLYTEK\n")  # through the terminal (OSC 52), which the page hands on
+        assert notifications(app) == [f"Copied iFLYTEK details — {len(app.clipboard.splitlines())} lines"]
+    assert not received.exists()
+    assert not asked_tmux.exists()
+
+
+async def test_in_a_terminal_inside_tmux_the_same_copy_asks_tmux(
+    x11_with: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The counterpart of the test above, so its silence is the driver's doing."""
+    x11_with(f'cat > "{tmp_path / "received.txt"}"')
+    fake_tool(tmp_path / "bin", "tmux", "echo off")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("y")
+        await until(pilot, lambda: (tmp_path / "received.txt").exists() and any("set-clipboard" in n for n in notifications(app)))

@@ -12,7 +12,7 @@ from typing import Any, Optional
 import pytest
 from support import fake_tool
 
-from tui.core.native_clipboard import TMUX_FIX, copy_native, native_command, tmux_clipboard_problem
+from tui.core.native_clipboard import TMUX_FIX, copy_native, native_command, served_in_browser, tmux_clipboard_problem
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="the fake tools are shell scripts")
 
@@ -201,6 +201,20 @@ def test_tmux_without_set_clipboard_on_gets_the_fix(answer: str) -> None:
 def test_tmux_that_cannot_be_asked_is_no_error(error: BaseException) -> None:
     assert tmux_clipboard_problem(env=TMUX, run=fake_run(error=error)) is None
     assert tmux_clipboard_problem(env=TMUX, run=fake_run("", returncode=1)) is None
+
+
+@pytest.mark.parametrize(
+    ("driver", "served"),
+    [
+        ("textual.drivers.web_driver:WebDriver", True),  # what textual-serve sets
+        ("textual.drivers.linux_driver:LinuxDriver", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_served_in_browser_reads_the_driver_textual_serve_sets(driver: Optional[str], served: bool) -> None:
+    env = {"TERM_PROGRAM": "textual"} if driver is None else {"TEXTUAL_DRIVER": driver}
+    assert served_in_browser(env) is served
 
 
 def test_the_data_layer_does_not_import_textual() -> None:

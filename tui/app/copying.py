@@ -3,7 +3,9 @@
 Always through the terminal (Textual's ``copy_to_clipboard``, OSC 52), which
 works over SSH; also through a native tool (xclip, wl-copy, pbcopy…) where
 there is one, in a worker thread so a slow or broken tool can't freeze the app.
-Inside a tmux that drops OSC 52, the user is told the one-line fix, once.
+Inside a tmux that drops OSC 52, the user is told the one-line fix, once. Served
+in a browser (``oases-tui serve``) only OSC 52 is used: the page gives it to the
+browser's clipboard, and the server's own clipboard and tmux are not the reader's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any, Optional
 
 from textual.app import App
 
-from tui.core.native_clipboard import copy_native, native_command, tmux_clipboard_problem
+from tui.core.native_clipboard import copy_native, native_command, served_in_browser, tmux_clipboard_problem
 
 
 def describe(text: str) -> str:
@@ -36,7 +38,8 @@ class Copier:
         text = text.replace("\r\n", "\n")
         self.app.copy_to_clipboard(text)
         self.app.notify(f"Copied {what} — {describe(text)}", title="Copied", markup=False)
-        self.app.run_worker(lambda: self._deliver_natively(text), thread=True, group="clipboard", exit_on_error=False)
+        if not served_in_browser():
+            self.app.run_worker(lambda: self._deliver_natively(text), thread=True, group="clipboard", exit_on_error=False)
         return text
 
     def _deliver_natively(self, text: str) -> None:

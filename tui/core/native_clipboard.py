@@ -3,8 +3,10 @@
 The app copies through the terminal (OSC 52) and, where one is available, a
 native tool as well: ``wl-copy``, ``xclip``, ``xsel``, ``pbcopy`` or ``clip.exe``.
 Nothing here raises or imports Textual; a failure comes back as a one-line reason
-the app can show. :func:`copy_native` blocks for up to its timeout, so the app
-calls it in a worker thread.
+the app can show. Served in a browser (:func:`served_in_browser`) the clipboard is
+the browser's, so neither a native tool nor tmux on the serving machine has a say.
+:func:`copy_native` blocks for up to its timeout, so the app calls it in a worker
+thread.
 """
 
 from __future__ import annotations
@@ -22,6 +24,17 @@ from typing import Any, Callable, Optional
 from tui.core.problems import one_line
 
 TMUX_FIX = "tmux drops terminal copies: add `set -g set-clipboard on` to ~/.tmux.conf"
+
+
+def served_in_browser(env: Mapping[str, str] = os.environ) -> bool:
+    """Whether the app runs under ``oases-tui serve`` (textual-serve), drawn in a browser tab.
+
+    textual-serve starts each app with ``TEXTUAL_DRIVER`` naming Textual's web driver.
+    The copy then reaches the reader's clipboard only through the page (OSC 52, which
+    xterm.js hands to ``navigator.clipboard``): a native tool would fill the *server's*
+    clipboard, and a tmux the server was started from is not between app and reader.
+    """
+    return "web_driver" in env.get("TEXTUAL_DRIVER", "")
 
 
 def native_command(
