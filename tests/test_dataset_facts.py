@@ -152,8 +152,10 @@ def test_programme_jobs(dataset: Dataset) -> None:
     supported(dataset, fact, "approximately 17,000 job opportunities")
 
 
-def test_programme_aim_is_a_tech_hub(dataset: Dataset) -> None:
-    fact = find(dataset.programme.facts, "hub for tech innovation")
+def test_aim_is_the_citys_not_the_programmes(dataset: Dataset) -> None:
+    assert not [f for f in dataset.programme.facts if f.value and "hub for tech" in f.value]
+    fact = find(dataset.ceremony.facts, "hub for tech innovation")
+    assert fact.label == "City’s aim"
     supported(dataset, fact, "position itself as a hub for tech innovation")
 
 
@@ -200,7 +202,7 @@ def test_abroad_firms_are_american_and_french(dataset: Dataset) -> None:
 
 def test_paul_chan_speech(dataset: Dataset) -> None:
     facts = dataset.ceremony.facts
-    speaker = find(facts, "Paul Chan")
+    speaker = find(facts, "financial chief")
     supported(dataset, speaker, "financial chief, Paul Chan, gave a speech during the ceremony")
     speech = find(facts, "partnerships with strategic companies")
     supported(dataset, speech, "emphasizing the importance of partnerships with strategic companies")
@@ -302,3 +304,105 @@ def test_digital_domain_and_prophesee_sector_not_stated(dataset: Dataset) -> Non
         assert not sector.stated
     silent = [fact for fact in dataset.all_facts() if not fact.stated]
     assert len(silent) == 2
+
+
+# --- issue 13: every value says exactly what its quote says, fact by fact ----------------------
+
+PINNED: list[tuple[str, str, str, str]] = [
+    # (where, label, value, quote)
+    ("programme", "Set up", "2022", "since the establishment of OASES in 2022"),
+    (
+        "programme",
+        "Companies attracted",
+        "A total of 67 strategic companies, to set up new offices or expand their business in Hong Kong",
+        "a total of 67 strategic companies have been attracted to set up new offices or expand their business in Hong Kong",
+    ),
+    ("ceremony", "Date", "Not stated (the article says recently)", "Seventeen companies have recently signed a deal"),
+    (
+        "ceremony",
+        "Purpose",
+        "Part of the government’s efforts to boost the tech sector in the city",
+        "as part of the government’s efforts to boost the tech sector in the city",
+    ),
+    (
+        "ceremony",
+        "Speaker",
+        "Paul Chan, the city’s financial chief",
+        "The city’s financial chief, Paul Chan, gave a speech during the ceremony",
+    ),
+    (
+        "ceremony",
+        "Highlighted",
+        "Secretary of Finance Paul Chan: since OASES was set up in 2022, a total of 67 strategic companies have been "
+        "attracted to set up new offices or expand their business in Hong Kong",
+        "During the ceremony, Secretary of Finance Paul Chan highlighted that since the establishment of OASES in 2022, "
+        "a total of 67 strategic companies have been attracted to set up new offices or expand their business in Hong Kong",
+    ),
+    (
+        "ceremony",
+        "Step towards the aim (the article’s own assessment)",
+        "The recent agreements with these 17 companies are a step towards achieving that goal",
+        "the recent agreements with these 17 companies are a step towards achieving that goal",
+    ),
+    ("iFLYTEK", "Signed", "Among the companies that signed", "Among these companies is iFLYTEK"),
+    (
+        "iFLYTEK",
+        "Investment",
+        "Tao Xiaodong announced that iFlytek would invest HK$4 million in Hong Kong over the next five years",
+        "announced that iFlytek would invest HK$4 million in Hong Kong over the next five years",
+    ),
+    (
+        "iFLYTEK",
+        "Diagnosis",
+        "Xunfei Healthcare aims to assist doctors in recommending diagnostic plans with AI systems",
+        "by assisting doctors in writing medical records and recommending diagnostic plans with AI systems",
+    ),
+    (
+        "iFLYTEK",
+        "Outlook",
+        "Despite the 2019 US sanctions, looking to move forward and grow its business",
+        "Despite being sanctioned by the US government in 2019 for alleged human rights violations, "
+        "the company is looking to move forward and grow its business",
+    ),
+]
+
+
+def facts_of(dataset: Dataset, where: str) -> tuple[Fact, ...]:
+    if where == "programme":
+        return tuple(dataset.programme.facts)
+    if where == "ceremony":
+        return tuple(dataset.ceremony.facts)
+    return tuple(firm(dataset, where).facts)
+
+
+def test_corrected_values_are_pinned_fact_by_fact(dataset: Dataset) -> None:
+    for where, label, value, quote in PINNED:
+        matches = [f for f in facts_of(dataset, where) if f.label == label]
+        assert len(matches) == 1, (where, label)
+        assert matches[0].value == value, (where, label)
+        assert assert_resolves(dataset, matches[0].quote).text == quote, (where, label)
+
+
+def test_closing_assessments_are_labelled_as_the_articles_own(dataset: Dataset) -> None:
+    labels = [f.label for f in dataset.ceremony.facts if "article’s own assessment" in f.label]
+    assert len(labels) == 3
+
+
+def test_values_use_the_articles_apostrophes(bundled_text: str) -> None:
+    values = [line for line in bundled_text.splitlines() if line.startswith("value = ")]
+    assert values and not [line for line in values if "'" in line]
+
+
+def test_tao_role_is_quoted_in_full(dataset: Dataset) -> None:
+    person = firm(dataset, "iFLYTEK").people[0]
+    assert person.role == "CEO of Xunfei Healthcare, a subsidiary of iFlytek"
+    assert_resolves(dataset, person.quote)
+    assert person.quote is not None and person.quote.text.endswith(person.role)
+
+
+def test_origins_in_one_style_and_group_labels_are_names(dataset: Dataset) -> None:
+    origins = {f.name: f.origin.value for f in dataset.firms if f.origin is not None}
+    assert origins["iFLYTEK"] == "Chinese"
+    assert origins["Baidu Ai Cloud"] == "Chinese (mainland)"
+    assert origins["Digital Domain"] == "American" and origins["Prophesee"] == "French"
+    assert [g.label for g in dataset.ceremony.groups] == ["mainland China", "abroad"]

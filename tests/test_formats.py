@@ -33,8 +33,8 @@ from tui.core.summary import summary_sections
 
 SOURCE = "Source: News article on the OASES signing ceremony with 17 firms"
 INVESTMENT = (
-    "Investment: HK$4 million in Hong Kong over the next five years"
-    " — “iFlytek would invest HK$4 million in Hong Kong over the next five years”"
+    "Investment: Tao Xiaodong announced that iFlytek would invest HK$4 million in Hong Kong over the next five years"
+    " — “announced that iFlytek would invest HK$4 million in Hong Kong over the next five years”"
 )
 
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
@@ -57,7 +57,10 @@ def test_firm_text_reads_like_a_document(dataset: Dataset) -> None:
     assert lines[1] == "Aliases: iFlytek"
     assert lines[2] == "Origin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”"
     assert lines[3] == "Sector: Artificial intelligence — “a Chinese artificial intelligence giant”"
-    assert "Person: Tao Xiaodong, CEO of Xunfei Healthcare, a subsidiary of iFlytek — “Tao Xiaodong, CEO of Xunfei Healthcare”" in lines
+    assert (
+        "Person: Tao Xiaodong, CEO of Xunfei Healthcare, a subsidiary of iFlytek"
+        " — “Tao Xiaodong, CEO of Xunfei Healthcare, a subsidiary of iFlytek”" in lines
+    )
     assert "Subsidiary: Xunfei Healthcare — “Xunfei Healthcare, a subsidiary of iFlytek”" in lines
     assert INVESTMENT in lines
     assert lines[-1] == SOURCE
@@ -79,15 +82,15 @@ def test_fact_text_names_what_the_fact_is_about(dataset: Dataset) -> None:
     assert iflytek is not None
     investment = next(fact for fact in iflytek.facts if fact.label == "Investment")
     assert fact_text(dataset, iflytek, investment) == (
-        "iFLYTEK — Investment: HK$4 million in Hong Kong over the next five years\n"
-        "“iFlytek would invest HK$4 million in Hong Kong over the next five years”\n" + SOURCE
+        "iFLYTEK — Investment: Tao Xiaodong announced that iFlytek would invest HK$4 million in Hong Kong over the next five years\n"
+        "“announced that iFlytek would invest HK$4 million in Hong Kong over the next five years”\n" + SOURCE
     )
     assert fact_text(dataset, None, dataset.programme.facts[0]) == (
         "OASES programme — Set up: 2022\n“since the establishment of OASES in 2022”\n" + SOURCE
     )
     speaker = next(fact for fact in dataset.ceremony.facts if fact.label == "Speaker")
     assert fact_text(dataset, None, speaker).startswith(
-        "Ceremony — Speaker: Paul Chan, the city's financial chief (Secretary of Finance)\n"
+        "Ceremony — Speaker: Paul Chan, the city’s financial chief\n"
         "“The city’s financial chief, Paul Chan, gave a speech during the ceremony”\n"
     )
     prophesee = dataset.firm("prophesee")
@@ -113,11 +116,10 @@ def test_summary_text(dataset: Dataset) -> None:
     assert lines[lines.index("OASES: Office for Attracting Strategic Enterprises") - 1] == ""
     assert "Firms signed: 17 — “agreements were signed with representatives of these 17 firms”" in lines
     assert "From mainland China: 15 — “The companies involved in this deal include 15 firms from mainland China”" in lines
-    assert any(line.startswith("From abroad (one American, one French): 2 — “Apart from Chinese companies") for line in lines)
+    assert any(line.startswith("From abroad: 2 — “Apart from Chinese companies") for line in lines)
     assert "Named in the article: 8 of 17 (the other 9 are not named in the source)" in lines
     assert (
-        "Speaker: Paul Chan, the city's financial chief (Secretary of Finance)"
-        " — “The city’s financial chief, Paul Chan, gave a speech during the ceremony”"
+        "Speaker: Paul Chan, the city’s financial chief — “The city’s financial chief, Paul Chan, gave a speech during the ceremony”"
     ) in lines
     for fact in (*dataset.programme.facts, *dataset.ceremony.facts):
         assert fact.quote is not None
@@ -161,8 +163,8 @@ def test_firm_markdown(dataset: Dataset) -> None:
         "- **Origin:** Chinese — “iFLYTEK, a Chinese artificial intelligence giant”",
     ]
     assert (
-        "- **Investment:** HK\\$4 million in Hong Kong over the next five years"
-        " — “iFlytek would invest HK\\$4 million in Hong Kong over the next five years”"
+        "- **Investment:** Tao Xiaodong announced that iFlytek would invest HK\\$4 million in Hong Kong over the next five years"
+        " — “announced that iFlytek would invest HK\\$4 million in Hong Kong over the next five years”"
     ) in lines
     digital_domain = dataset.firm("digital-domain")
     assert digital_domain is not None
@@ -184,8 +186,8 @@ def test_firm_json_ties_every_fact_to_the_article(dataset: Dataset) -> None:
     assert firm["people"][0]["name"] == "Tao Xiaodong"
     assert firm["subsidiaries"][0]["name"] == "Xunfei Healthcare"
     investment = next(fact for fact in firm["facts"] if fact["label"] == "Investment")
-    assert investment["value"] == "HK$4 million in Hong Kong over the next five years"
-    assert investment["quote"] == "iFlytek would invest HK$4 million in Hong Kong over the next five years"
+    assert investment["value"] == "Tao Xiaodong announced that iFlytek would invest HK$4 million in Hong Kong over the next five years"
+    assert investment["quote"] == "announced that iFlytek would invest HK$4 million in Hong Kong over the next five years"
     quoted = [firm["origin"], firm["sector"], *firm["people"], *firm["subsidiaries"], *firm["facts"]]
     assert len(quoted) == len(iflytek.fact_rows())
     for item in quoted:
