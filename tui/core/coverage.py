@@ -125,6 +125,6 @@ def coverage_json(dataset: Dataset, sentences: list[SentenceCoverage]) -> str:
             for sentence in sentences
         ],
     }
-    from tui.core.formats import _json_safe  # the export's escaping of what a terminal would act on
+    from tui.core.formats import json_safe  # the export's escaping of what a terminal would act on
 
-    return _json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
