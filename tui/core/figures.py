@@ -36,7 +36,7 @@ _WORDS = {
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 _FIGURE = (
-    r"(?i)(?P<currency>(?:[A-Z]{1,3})?\$|[£€¥₹]|\b(?:RMB|HKD|USD|EUR|GBP|CNY)\s?)?"
+    r"(?i)(?P<currency>(?:\b(?-i:[A-Z]{1,3}))?\$|[£€¥₹]|\b(?:RMB|HKD|USD|EUR|GBP|CNY)\s?)?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>" + "|".join(_WORDS) + r")\b)"
     r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b)?"
     r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
