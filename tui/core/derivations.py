@@ -19,7 +19,6 @@ calls in here for the tables that carry these keys.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, DivisionByZero, InvalidOperation
 
 from tui import TYPE_CHECKING
 from tui.core.figures import Figure, figures, says, unsupported
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from typing import Any, Callable, Optional
 
     from tui.core.article import Article
+    from tui.core.figures import Amount
 
 DERIVED_KEYS = frozenset({"how", "from"})
 """The keys of a ``derived = { … }`` table."""
@@ -61,21 +61,24 @@ def parse_how(how: str) -> Optional[tuple[list[Figure], list[str]]]:
     return operands, operators
 
 
-def evaluate(operands: list[Figure], operators: list[str]) -> Optional[Decimal]:
-    """The arithmetic, × and ÷ before + and −; None for a division by zero."""
+def evaluate(operands: list[Figure], operators: list[str]) -> Optional[Amount]:
+    """The arithmetic, × and ÷ before + and −, exactly (a division in :mod:`decimal`); None
+    for a division by zero."""
     try:
-        sums: list[Decimal] = [operands[0].amount]
+        sums: list[Amount] = [operands[0].amount]
         signs = [1]
         for operator, operand in zip(operators, operands[1:]):
             if operator in "×*":
                 sums[-1] *= operand.amount
             elif operator in "÷/":
-                sums[-1] /= operand.amount
+                from decimal import Decimal  # only a division needs it
+
+                sums[-1] = Decimal(sums[-1]) / operand.amount
             else:
                 sums.append(operand.amount)
                 signs.append(-1 if operator in "−-" else 1)
-        return sum((sign * amount for sign, amount in zip(signs, sums)), Decimal(0)).normalize()
-    except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+        return sum((sign * amount for sign, amount in zip(signs, sums)), 0)
+    except ArithmeticError:  # decimal's DivisionByZero and InvalidOperation are ArithmeticErrors too
         return None
 
 
@@ -101,7 +104,7 @@ def node_figures(node: Any) -> list[Figure]:
     """The figures something in the file gives: a bare count, a table's ``count`` and its
     value's, quote's and derivation's figures."""
     if type(node) is int:
-        return [Figure(str(node), Decimal(node), "", False)]
+        return [Figure(str(node), node, "", False)]
     if type(node) is str:
         return figures(node)
     if type(node) is not dict:
@@ -216,7 +219,7 @@ class Deriver:
         return list({(quote.start, quote.end): quote for quote in found}.values())
 
 
-def _plain(amount: Decimal) -> str:
+def _plain(amount: Amount) -> str:
     """A computed amount as a reader writes it: 9, 2.5, 17,000."""
     text = f"{amount:,f}"
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -9,20 +9,24 @@ or unit matches the same amount with one (a value may say less than its quote,
 never more or other). Digits inside a word (``5G``, ``A380``) count too: a value
 that turns an ``A380`` into an ``A350`` says something its quote does not.
 
-Plain :mod:`re`, compiled on first use (``check`` starts anew for every run).
+Plain :mod:`re`, compiled on first use (``check`` starts anew for every run). An amount
+is an ``int``; :mod:`decimal` (a few milliseconds to import) is imported only for a figure
+with a decimal point, which compares and computes with ints exactly.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from tui import TYPE_CHECKING
 from tui.core.records import NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from typing import Optional
+    from decimal import Decimal
+    from typing import Optional, Union
+
+    Amount = Union[int, Decimal]
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -49,7 +53,7 @@ class Figure(NamedTuple):
     """One figure as written (``text``) and the amount it stands for."""
 
     text: str
-    amount: Decimal
+    amount: Amount
     currency: str
     """"HK$", "£"… upper-cased and without spaces; "" for none."""
     percent: bool
@@ -66,13 +70,22 @@ def figures(text: str) -> list[Figure]:
     found = []
     for match in re.finditer(_FIGURE, text):
         digits, word = match.group("digits"), match.group("word")
-        amount = Decimal(digits.replace(",", "")) if digits else Decimal(_WORDS[word.lower()])
+        amount = _amount(digits.replace(",", "")) if digits else _WORDS[word.lower()]
         scale = match.group("scale")
         if scale:
             amount *= _SCALES[scale.lower()]
         currency = (match.group("currency") or "").replace(" ", "").upper()
-        found.append(Figure(match.group().strip(), amount.normalize(), currency, bool(match.group("percent"))))
+        found.append(Figure(match.group().strip(), amount, currency, bool(match.group("percent"))))
     return found
+
+
+def _amount(digits: str) -> Amount:
+    """ "17000" as 17000, "12.5" as Decimal("12.5") (any Unicode digits: int() and Decimal() read them)."""
+    if "." not in digits:
+        return int(digits)
+    from decimal import Decimal
+
+    return Decimal(digits)
 
 
 def unsupported(value: str, quotes: Iterable[str]) -> Optional[tuple[Figure, list[Figure]]]:
