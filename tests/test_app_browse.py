@@ -375,7 +375,7 @@ async def test_highlights_are_tints_and_muted_text_is_muted() -> None:
 async def test_every_size_shows_every_firm_and_the_figures_where_it_has_the_room(dataset: Dataset) -> None:
     """The layout adapts from 200x60 to 50x15: every firm's name on the screen (a line each),
     and the key figures on the first screen where the summary is shown, or after `3`."""
-    figures = ("17: 15", "67 strategic", "HK$42", "17,000", "Paul Chan")
+    figures = ("17: 15", "A total of 67", "HK$42 billion", "17,000", "Paul Chan")
     for size in [(200, 60), (120, 36), (100, 30), (80, 24), (60, 20), (50, 15)]:
         app = make_app()
         async with app.run_test(size=size) as pilot:

@@ -33,7 +33,7 @@ async def test_y_on_the_list_copies_the_firm_details(dataset: Dataset) -> None:
         assert iflytek is not None
         assert app.clipboard == formats.firm_text(dataset, iflytek)
         assert app.clipboard.startswith("iFLYTEK\n")
-        assert "HK$4 million" in app.clipboard and "“iFlytek would invest HK$4 million" in app.clipboard
+        assert "HK$4 million" in app.clipboard and "“announced that iFlytek would invest HK$4 million" in app.clipboard
         lines = app.clipboard.count("\n") + 1
         assert notifications(app)[-1] == f"Copied iFLYTEK details — {lines} lines"
 

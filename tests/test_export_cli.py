@@ -57,7 +57,7 @@ def test_markdown_of_one_firm() -> None:
     assert result.status == 0, result.err
     assert result.out.startswith("## iFLYTEK\n\n- **Aliases:** iFlytek\n")
     assert result.out.count("## ") == 1
-    assert "“iFlytek would invest HK\\$4 million in Hong Kong over the next five years”" in result.out
+    assert "“announced that iFlytek would invest HK\\$4 million in Hong Kong over the next five years”" in result.out
 
 
 def test_one_firm_by_id() -> None:

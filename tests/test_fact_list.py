@@ -192,6 +192,12 @@ async def test_rows_below_the_pane_are_wrapped_after_the_first_frame_and_scroll_
         await pilot.press("2", "end")
         last = facts.rows[-1].fact
         assert last is not None and last.quote is not None
+        # Its quote is docked at the bottom of the pane, cut to the lines there are;
+        # `v` shows every quote in full under its fact; pagedown reads a fact taller than
+        # the pane a page at a time, its label kept on the top line.
+        assert f"“{' '.join(last.quote.text.split()[:3])}" in screen_text(app)
+        await pilot.press("v", "end", "pagedown")
+        await pilot.pause()
         assert f"“{last.quote.text}”".split()[-1] in screen_text(app)
 
 

@@ -104,8 +104,7 @@ def test_summary_text(dataset: Dataset) -> None:
     lines = text.split("\n")
     assert lines[:6] == [
         "Key figures",
-        "Firms signed: 17: 15 mainland China, 2 abroad (one American, one French); 8 named"
-        " — “agreements were signed with representatives of these 17 firms”",
+        "Firms signed: 17: 15 mainland China, 2 abroad; 8 named — “agreements were signed with representatives of these 17 firms”",
         "Companies attracted: "
         + next(str(f.value) for f in dataset.programme.facts if f.label == "Companies attracted")
         + " — “a total of 67 strategic companies have been attracted to set up new offices or expand their business in Hong Kong”",

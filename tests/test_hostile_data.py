@@ -227,7 +227,10 @@ def test_every_refused_name_is_one_line(tmp_path: Path) -> None:
 
 LONG_NAME = ("Verylongname Holdings " * 500)[:10_000]
 LONG_VALUE = "HK$" + "9" * 9_997  # no space to break at
-INVESTMENT = '[[firms.facts]]\nlabel = "Investment"\nvalue = "HK$4 million in Hong Kong over the next five years"'
+INVESTMENT = (
+    '[[firms.facts]]\nlabel = "Investment"\n'
+    'value = "Tao Xiaodong announced that iFlytek would invest HK$4 million in Hong Kong over the next five years"'
+)
 
 
 @pytest.fixture(scope="module")
@@ -277,7 +280,7 @@ async def test_very_long_values_in_the_app(long_file: Path, size: tuple[int, int
         facts = app.query_one("#detail", FactList)
         assert app.query_one(FirmFacts).firm is firm_list.firm
         assert 1 < facts.header_height <= facts.scrollable_content_region.height // 2 + 1  # the name, then a blank line
-        assert facts.size.height > 0 and re.search(r"│ Origin +Mainland China", screen_text(app))
+        assert facts.size.height > 0 and re.search(r"│ Origin +Chinese \(mainland\)", screen_text(app))
         # The long value, wrapped; and copied whole.
         await pilot.press("g", "2")
         index = next(i for i, row in enumerate(facts.rows) if row.fact is not None and row.fact.value == LONG_VALUE)

@@ -373,15 +373,21 @@ def test_straight_apostrophe_gets_the_typographic_hint(tmp_path: Path, bundled_t
     path, lines = refuse_text(tmp_path, text)
     line = line_of(text, "The city's financial chief")
     assert lines == [
-        f"{path}:{line}:1: ceremony.facts[3].quote: not found word for word in the article; the article writes it"
+        f"{path}:{line}:1: ceremony.facts[4].quote: not found word for word in the article; the article writes it"
         " “The city’s financial chief, Paul Chan, gave a speech during the ceremony” (quote marks, dashes or spacing differ)"
     ]
 
 
 def test_double_space_gets_the_typographic_hint(tmp_path: Path, bundled_text: str) -> None:
-    text = edit(bundled_text, ('quote = "recommending diagnostic plans', 'quote = "recommending  diagnostic plans'))
+    text = edit(
+        bundled_text,
+        ('records and recommending diagnostic plans with AI systems"', 'records and recommending  diagnostic plans with AI systems"'),
+    )
     problem = only(tmp_path, text)
-    assert "the article writes it “recommending diagnostic plans with AI systems”" in problem.message
+    assert (
+        "the article writes it “by assisting doctors in writing medical records and recommending diagnostic plans with AI systems”"
+        in problem.message
+    )
 
 
 def test_quote_occurring_twice(tmp_path: Path, bundled_text: str) -> None:
@@ -522,6 +528,10 @@ def test_newline_and_tab_are_allowed_in_the_article(tmp_path: Path, bundled_text
     assert dataset.source.text.endswith("years.\n\n\tThe end.\n")
 
 
+OPENING = "deal to either establish"
+"""Words of the article's first line that no quote holds (a line break there splits no quote)."""
+
+
 def as_basic_article(text: str) -> str:
     """The bundled TOML with the article written as a basic (escapable) multi-line string."""
     article = text.split("'''")[1]
@@ -530,18 +540,26 @@ def as_basic_article(text: str) -> str:
 
 
 def test_a_bare_carriage_return_in_the_article_is_refused(tmp_path: Path, bundled_text: str) -> None:
-    text = edit(as_basic_article(bundled_text), ("Seventeen companies have", "Seventeen\\rcompanies have"))
+    text = edit(
+        as_basic_article(bundled_text),
+        (OPENING, OPENING.replace(" ", "\\r", 1)),
+    )
     problem = only(tmp_path, text)
     assert (problem.path, problem.message) == ("source.text", "contains a control character (\\x0d) on article line 1")
     # Written raw rather than escaped, TOML itself refuses it.
-    raw = edit(bundled_text, ("Seventeen companies have", "Seventeen\rcompanies have"))
+    raw = edit(bundled_text, (OPENING, OPENING.replace(" ", "\r", 1)))
     path = tmp_path / "raw.toml"
     path.write_bytes(raw.encode("utf-8"))
-    assert refuse(path).lines() == [f"{path}:{line_of(raw, 'Seventeen')}:10: TOML syntax error: Found invalid character '\\r'"]
+    line = line_of(raw, "deal\r")
+    column = raw.split("\n")[line - 1].index("\r") + 1
+    assert refuse(path).lines() == [f"{path}:{line}:{column}: TOML syntax error: Found invalid character '\\r'"]
 
 
 def test_crlf_in_the_article_is_accepted(tmp_path: Path, bundled_text: str) -> None:
-    text = edit(as_basic_article(bundled_text), ("Seventeen companies have", "Seventeen\\r\\ncompanies have"))
+    text = edit(
+        as_basic_article(bundled_text),
+        (OPENING, OPENING.replace(" ", "\\r\\n", 1)),
+    )
     assert "\r\n" in load_dataset(write(tmp_path, text)).source.text
     path = tmp_path / "crlf.toml"
     path.write_bytes(bundled_text.replace("\n", "\r\n").encode("utf-8"))
