@@ -19,6 +19,7 @@ from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_list import FirmList
 from tui.core import formats
 from tui.core.model import Dataset
+from tui.core.native_clipboard import TMUX_FIX
 
 
 def notifications(app: object) -> list[str]:
@@ -189,3 +190,22 @@ async def test_in_a_terminal_inside_tmux_the_same_copy_asks_tmux(
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("y")
         await until(pilot, lambda: (tmp_path / "received.txt").exists() and any("set-clipboard" in n for n in notifications(app)))
+
+
+async def test_in_a_tmux_that_drops_copies_with_no_tool_it_says_not_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No "Copied" toast that the tmux warning then contradicts: one message, saying what to fix."""
+    fake_tool(tmp_path / "bin", "tmux", "echo off")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TEXTUAL_DRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("y")
+        await until(pilot, lambda: bool(notifications(app)))
+        await pilot.pause(0.3)
+        assert notifications(app) == ["Not copied: " + TMUX_FIX]
+        await pilot.press("y")  # tmux was asked once; the next copy says the same at once
+        await pilot.pause()
+        assert notifications(app)[-1] == "Not copied: " + TMUX_FIX
+        assert not any(n.startswith("Copied") for n in notifications(app))

@@ -54,7 +54,7 @@ def test_firm_text_reads_like_a_document(dataset: Dataset) -> None:
     assert iflytek is not None
     lines = firm_text(dataset, iflytek).split("\n")
     assert lines[0] == "iFLYTEK"
-    assert lines[1] == "Aliases: iFlytek"
+    assert lines[1] == "Also written: iFlytek"  # the label the detail pane shows
     assert lines[2] == "Origin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”"
     assert lines[3] == "Sector: Artificial intelligence — “a Chinese artificial intelligence giant”"
     assert (
@@ -73,7 +73,7 @@ def test_a_silent_article_reads_not_stated(dataset: Dataset) -> None:
     assert digital_domain is not None
     text = firm_text(dataset, digital_domain)
     assert "Sector: not stated in the source\n" in text
-    assert "Aliases" not in text  # the article spells it one way only
+    assert "Also written" not in text  # the article spells it one way only
     assert text.endswith("\n" + SOURCE)
 
 
@@ -158,7 +158,7 @@ def test_firm_markdown(dataset: Dataset) -> None:
     assert lines[:4] == [
         "## iFLYTEK",
         "",
-        "- **Aliases:** iFlytek",
+        "- **Also written:** iFlytek",
         "- **Origin:** Chinese — “iFLYTEK, a Chinese artificial intelligence giant”",
     ]
     assert (
@@ -215,14 +215,19 @@ def test_csv(dataset: Dataset) -> None:
         "sector": "Artificial intelligence",
         "people": "Tao Xiaodong (CEO of Xunfei Healthcare, a subsidiary of iFlytek)",
         "subsidiaries": "Xunfei Healthcare",
-        "facts": "13",
+        "facts": rows[1][8],
     }
+    # The facts column holds the facts themselves, each with its quote, not a count.
+    iflytek = dataset.firms[0]
+    assert rows[1][8].startswith("Signed: Among the companies that signed — “Among these companies is iFLYTEK”; US sanctions: ")
+    assert all(f"{fact.label}: " in rows[1][8] for fact in iflytek.facts)
+    assert "Investment: Tao Xiaodong announced that iFlytek would invest HK$4 million" in rows[1][8]
     assert dict(zip(rows[0], rows[7]))["sector"] == "not stated in the source"
 
 
 def test_markdown_table(dataset: Dataset) -> None:
     lines = firms_markdown_table(dataset, dataset.firms).split("\n")
-    assert lines[0] == "| Firm | ID | Aliases | Group | Origin | Sector | People | Subsidiaries | Facts |"
+    assert lines[0] == "| Firm | ID | Also written | Group | Origin | Sector | People | Subsidiaries | Facts |"
     assert lines[1] == "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     assert lines[2].startswith("| iFLYTEK | iflytek | iFlytek | mainland China | Chinese | Artificial intelligence | Tao Xiaodong")
     assert len(lines) == 2 + len(dataset.firms)
