@@ -55,6 +55,7 @@ class OasesApp(App[None]):
         *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, show=False) for pane in PANES),
         Binding("slash", "search", "Search"),
         Binding("y", "copy", "Copy"),
+        Binding("Y", "copy_pane", "Copy pane", show=False),  # in the help; the key line has no room at 80 columns
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -275,8 +276,9 @@ class OasesApp(App[None]):
         self.apply_layout()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> Optional[bool]:
-        """Pane keys act on the main screen only, not over the help or the palette."""
-        if action in ("next_pane", "previous_pane", "focus_pane", "search", "help"):
+        """Pane and copy keys act on the main screen only, not over the help or the palette
+        (where `y` would copy what is hidden behind it)."""
+        if action in ("next_pane", "previous_pane", "focus_pane", "search", "help", "copy", "copy_pane"):
             return self.screen is self.screen_stack[0]
         return True
 
@@ -338,7 +340,16 @@ class OasesApp(App[None]):
         pane = self.pane_of(self.focused) or self.active_pane
         fact = self.query_one(FirmFacts).fact
         selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
-        self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected))
+        summary_fact = self.query_one("#summary", FactList).fact
+        self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected, summary_fact))
+
+    def action_copy_pane(self) -> None:
+        """Copy all of the focused pane: the listed firms, the firm, the summary, or the article."""
+        from tui.core import copy_text as copies
+
+        pane = self.pane_of(self.focused) or self.active_pane
+        firm_list = self.query_one(FirmList)
+        self._copy(copies.whole_pane(self.dataset, pane, firm_list.firm, list(firm_list.firms)))
 
     def copy_as(self, command: CopyCommand) -> None:
         """A palette copy: one of :data:`tui.core.copy_text.COPY_COMMANDS`."""

@@ -49,7 +49,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         f"fact-list--{part}" for part in ("title", "note", "heading", "label", "not-stated", "quote", "cursor", "rule")
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [*list_bindings(), Binding("v", "toggle_quotes", "Quotes")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *list_bindings(),
+        Binding("v", "toggle_quotes", "Quotes"),
+        Binding("h,left", "app.focus_pane('firms')", "Firms"),  # back to the list (the app's action)
+    ]
 
     highlighted: reactive[Optional[int]] = reactive(None, always_update=True, init=False)
     """The row under the cursor (an index into :attr:`rows`; never a heading)."""
