@@ -422,3 +422,19 @@ async def test_without_colour_the_focus_the_cursors_and_the_lit_sentence_are_att
             assert app.pane("detail").styles.border_top[0] == "heavy" and app.pane("firms").styles.border_top[0] == "round"
         for key in env:
             monkeypatch.delenv(key)
+
+
+async def test_at_60_columns_the_help_wraps_each_description_under_its_own_column() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-keys", Static).render())
+        lines = text.split("\n")
+        column = max(len(key.shown) for key in KEYS) + 2
+        starts = {key.shown for key in KEYS}
+        for line in lines:
+            # Every line is a key's first line or a continuation indented to the descriptions.
+            assert any(line.startswith(shown) for shown in starts) or line.startswith(" " * column), line
+        assert len(lines) > len(KEYS)  # some descriptions did wrap at this width
+        assert all(len(line) <= 60 for line in lines)
