@@ -39,7 +39,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Content("Keys").stylize("bold"), id="help-title")
+            # The way out on the first line: at 80x24 the end of the list is below the fold.
+            yield Static(Content("Keys").stylize("bold") + Content("  ·  escape: close").stylize("$text-muted"), id="help-title")
             yield Static(keys_table(), id="help-keys")
             yield Static(
                 Content(
