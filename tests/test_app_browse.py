@@ -439,3 +439,13 @@ async def test_at_60_columns_the_help_wraps_each_description_under_its_own_colum
             assert any(line.startswith(shown) for shown in starts) or line.startswith(" " * column), line
         assert len(lines) > len(KEYS)  # some descriptions did wrap at this width
         assert all(len(line) <= 60 for line in lines)
+
+
+async def test_the_palette_keys_command_opens_our_help() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"keys")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)

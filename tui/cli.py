@@ -94,7 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = Parser(
         prog="oases-tui",
-        description="Browse the facts of the OASES signing ceremony, each tied to its sentence in the article.",
+        description="Browse the facts of the OASES signing ceremony, each tied to its sentence in the article.\n"
+        "With no command, opens the browser; the commands below never do (they print and exit).",
+        epilog="examples:\n"
+        "  oases-tui                                   browse the bundled dataset\n"
+        "  oases-tui export --firm iflytek             iFLYTEK's facts and quotes as text\n"
+        "  oases-tui export --summary --format json    the headline figures, each with its quote\n"
+        "  oases-tui check my.toml                     validate a dataset (exit 2 and one line per problem)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data", metavar="FILE", help="dataset to open (default: the bundled OASES dataset)")

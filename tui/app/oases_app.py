@@ -10,11 +10,12 @@ source sharing one area on a small terminal, only the focused pane on a tiny one
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Callable, ClassVar, Optional
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Optional
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.screen import Screen
@@ -324,6 +325,15 @@ class OasesApp(App[None]):
 
     def on_search_bar_cleared(self) -> None:
         self._search_field_changed()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Keys" opens our help (every key, in one table)
+        instead of Textual's generic keys panel."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "Every key oases-tui answers to (the help screen, also ? or f1)", self.action_help)
+            else:
+                yield command
 
     def action_help(self) -> None:
         from tui.app.widgets.help_screen import HelpScreen
