@@ -222,8 +222,9 @@ async def test_help_lists_every_key_and_escape_closes_it() -> None:
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
             text = str(app.screen.query_one("#help-keys", Static).render())
+            words = " ".join(text.split())  # a long description wraps under its column
             for entry in KEYS:
-                assert entry.shown in text and entry.does in text
+                assert entry.shown in text and entry.does in words
             await pilot.press("escape")
             assert not isinstance(app.screen, HelpScreen)
 
@@ -382,7 +383,7 @@ async def test_highlights_are_tints_and_muted_text_is_muted() -> None:
 async def test_every_size_shows_every_firm_and_the_figures_where_it_has_the_room(dataset: Dataset) -> None:
     """The layout adapts from 200x60 to 50x15: every firm's name on the screen (a line each),
     and the key figures on the first screen where the summary is shown, or after `3`."""
-    figures = ("17: 15", "total of 67", "HK$42", "17,000", "Paul Chan")
+    figures = ("17: 15", "total of 67", "HK$42 billion", "17,000", "Paul Chan")
     for size in [(200, 60), (120, 36), (100, 30), (80, 24), (60, 20), (50, 15)]:
         app = make_app()
         async with app.run_test(size=size) as pilot:
@@ -429,3 +430,29 @@ async def test_without_colour_the_focus_the_cursors_and_the_lit_sentence_are_att
             assert app.pane("detail").styles.border_top[0] == "heavy" and app.pane("firms").styles.border_top[0] == "round"
         for key in env:
             monkeypatch.delenv(key)
+
+
+async def test_at_60_columns_the_help_wraps_each_description_under_its_own_column() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-keys", Static).render())
+        lines = text.split("\n")
+        column = max(len(key.shown) for key in KEYS) + 2
+        starts = {key.shown for key in KEYS}
+        for line in lines:
+            # Every line is a key's first line or a continuation indented to the descriptions.
+            assert any(line.startswith(shown) for shown in starts) or line.startswith(" " * column), line
+        assert len(lines) > len(KEYS)  # some descriptions did wrap at this width
+        assert all(len(line) <= 60 for line in lines)
+
+
+async def test_the_palette_keys_command_opens_our_help() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"keys")
+        await pilot.pause(0.4)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)

@@ -19,6 +19,7 @@ from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_list import FirmList
 from tui.core import formats
 from tui.core.model import Dataset
+from tui.core.native_clipboard import TMUX_FIX
 
 
 def notifications(app: object) -> list[str]:
@@ -51,10 +52,15 @@ async def test_y_on_a_fact_copies_the_fact_with_its_quote(dataset: Dataset) -> N
         assert notifications(app)[-1].startswith("Copied iFLYTEK: Sector — ")
 
 
-async def test_y_on_the_summary_copies_the_summary(dataset: Dataset) -> None:
+async def test_y_on_the_summary_copies_its_fact_and_Y_the_summary(dataset: Dataset) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("3", "y")
+        fact = app.query_one("#summary", FactList).fact
+        assert fact is not None and fact.label == "Firms signed"  # the first key figure
+        assert app.clipboard == formats.fact_text(dataset, None, fact)
+        assert notifications(app)[-1].startswith("Copied Summary: Firms signed — ")
+        await pilot.press("Y")
         assert app.clipboard == formats.summary_text(dataset)
         for figure in ("67", "HK$42 billion", "17,000", "15", "Paul Chan"):
             assert figure in app.clipboard
@@ -189,3 +195,61 @@ async def test_in_a_terminal_inside_tmux_the_same_copy_asks_tmux(
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.press("y")
         await until(pilot, lambda: (tmp_path / "received.txt").exists() and any("set-clipboard" in n for n in notifications(app)))
+
+
+async def test_in_a_tmux_that_drops_copies_with_no_tool_it_says_not_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No "Copied" toast that the tmux warning then contradicts: one message, saying what to fix."""
+    fake_tool(tmp_path / "bin", "tmux", "echo off")
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "TEXTUAL_DRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("y")
+        await until(pilot, lambda: bool(notifications(app)))
+        await pilot.pause(0.3)
+        assert notifications(app) == ["Not copied: " + TMUX_FIX]
+        await pilot.press("y")  # tmux was asked once; the next copy says the same at once
+        await pilot.pause()
+        assert notifications(app)[-1] == "Not copied: " + TMUX_FIX
+        assert not any(n.startswith("Copied") for n in notifications(app))
+
+
+async def test_y_copies_what_is_under_the_cursor_in_every_pane_and_Y_the_whole_pane(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("Y")  # the firm list: every firm listed
+        assert app.clipboard == formats.export(dataset, dataset.firms, "text").rstrip("\n")
+        await pilot.press("3", "j", "y")  # the summary's second fact, not the whole summary
+        summary = app.query_one("#summary", FactList)
+        fact = summary.fact
+        assert fact is not None and fact.value is not None
+        assert app.clipboard == formats.fact_text(dataset, None, fact)
+        assert fact.value in app.clipboard and len(app.clipboard.splitlines()) == 3
+        await pilot.press("Y")
+        assert app.clipboard == formats.summary_text(dataset)
+        await pilot.press("2", "Y")
+        assert app.clipboard == formats.firm_text(dataset, dataset.firms[0])
+
+
+async def test_enter_opens_the_firm_and_h_goes_back(dataset: Dataset) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        for forward, back in (("enter", "h"), ("l", "left"), ("right", "h")):
+            await pilot.press("j", forward)
+            detail = app.query_one("#detail", FactList)
+            assert app.focused is detail, forward
+            await pilot.press(back)
+            assert isinstance(app.focused, FirmList), back
+        assert app.query_one(FirmList).firm == dataset.firms[3]
+
+
+async def test_y_does_not_copy_from_behind_the_help() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark", "y", "Y")
+        await pilot.pause()
+        assert app.clipboard == ""
+        await pilot.press("escape", "y")
+        assert app.clipboard.startswith("iFLYTEK\n")

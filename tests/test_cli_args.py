@@ -118,3 +118,11 @@ def test_the_everyday_commands_never_import_argparse(tmp_path: Path, args: list[
     imported = {line.rsplit("|", 1)[1].strip() for line in result.err.splitlines() if line.startswith("import time:")}
     assert "tui.cli" in imported
     assert "argparse" not in imported
+
+
+def test_help_says_what_opens_the_browser_and_shows_examples() -> None:
+    result = run_python("-m", "tui", "--help")
+    assert result.status == 0, result.err
+    assert "With no command, opens the browser; the commands below never do" in result.out
+    examples = result.out.split("examples:\n", 1)[1].splitlines()
+    assert [line.split()[1] if len(line.split()) > 1 else "" for line in examples[:4]] == ["browse", "export", "export", "check"]

@@ -47,7 +47,7 @@ def test_csv(dataset: Dataset) -> None:
 def test_text_is_the_default() -> None:
     result = export("export")
     assert result.status == 0, result.err
-    assert result.out.startswith("iFLYTEK\nAliases: iFlytek\nOrigin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”\n")
+    assert result.out.startswith("iFLYTEK\nAlso written: iFlytek\nOrigin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”\n")
     assert "\n\nDigital Domain\nOrigin: American — “American company Digital Domain”\nSector: not stated in the source\n" in result.out
     assert result.out.endswith("\n\nSource: News article on the OASES signing ceremony with 17 firms\n")
 
@@ -55,7 +55,7 @@ def test_text_is_the_default() -> None:
 def test_markdown_of_one_firm() -> None:
     result = export("export", "--format", "markdown", "--firm", "iflytek")
     assert result.status == 0, result.err
-    assert result.out.startswith("## iFLYTEK\n\n- **Aliases:** iFlytek\n")
+    assert result.out.startswith("## iFLYTEK\n\n- **Also written:** iFlytek\n")
     assert result.out.count("## ") == 1
     assert "“announced that iFlytek would invest HK\\$4 million in Hong Kong over the next five years”" in result.out
 
@@ -164,3 +164,34 @@ def test_the_cli_offers_exactly_the_formats_the_formatters_write() -> None:
     from tui.core import formats
 
     assert cli.EXPORT_FORMATS == formats.FORMATS
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json", "csv"])
+def test_summary_export_leads_with_the_key_figures(fmt: str, dataset: Dataset) -> None:
+    """`export --summary`: the headline figures for a script, as the summary pane shows them, each with its quote."""
+    result = export("export", "--summary", "--format", fmt)
+    assert result.status == 0, result.err
+    assert result.err == ""
+    jobs = next(fact for fact in dataset.programme.facts if fact.label == "Jobs")
+    assert jobs.value is not None and jobs.quote is not None
+    if fmt == "json":
+        document = json.loads(result.out)
+        assert document["summary"][0]["title"] == "Key figures"
+        facts = {fact["label"]: fact for section in document["summary"] for fact in section["facts"]}
+        assert facts["Jobs"]["value"] == jobs.value and facts["Jobs"]["quote"] == jobs.quote.text
+        assert facts["Jobs"]["span"] == {"start": jobs.quote.start, "end": jobs.quote.end}
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(result.out, newline="")))
+        assert rows[0] == ["section", "label", "value", "quote"]
+        assert rows[1][0] == "Key figures"
+        assert ["Key figures", "Jobs", jobs.value, jobs.quote.text] in rows
+    else:
+        assert "Key figures" in result.out.splitlines()[0]
+        assert jobs.value in result.out and jobs.quote.text in result.out
+        assert result.out.index("17,000") < result.out.index("Office for Attracting")  # the figures come first
+
+
+def test_summary_is_not_combined_with_a_firm_choice() -> None:
+    result = export("export", "--summary", "--firm", "iflytek")
+    assert result.status == 2
+    assert result.out == "" and len(result.err.splitlines()) == 1 and "--summary" in result.err

@@ -54,7 +54,7 @@ def test_firm_text_reads_like_a_document(dataset: Dataset) -> None:
     assert iflytek is not None
     lines = firm_text(dataset, iflytek).split("\n")
     assert lines[0] == "iFLYTEK"
-    assert lines[1] == "Aliases: iFlytek"
+    assert lines[1] == "Also written: iFlytek"  # the label the detail pane shows
     assert lines[2] == "Origin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”"
     # The editor's note on the origin: on a line of its own, set in and labelled, apart from the quote.
     assert lines[3] == f"  Editor’s note: {iflytek.origin.note}"
@@ -77,7 +77,7 @@ def test_a_silent_article_reads_not_stated(dataset: Dataset) -> None:
     assert digital_domain is not None
     text = firm_text(dataset, digital_domain)
     assert "Sector: not stated in the source\n" in text
-    assert "Aliases" not in text  # the article spells it one way only
+    assert "Also written" not in text  # the article spells it one way only
     assert text.endswith("\n" + SOURCE)
 
 
@@ -167,7 +167,7 @@ def test_firm_markdown(dataset: Dataset) -> None:
     assert lines[:4] == [
         "## iFLYTEK",
         "",
-        "- **Aliases:** iFlytek",
+        "- **Also written:** iFlytek",
         "- **Origin:** Chinese — “iFLYTEK, a Chinese artificial intelligence giant”",
     ]
     # An editor's note is a nested item in italics, labelled: apart from the article's words.
@@ -253,17 +253,22 @@ def test_csv(dataset: Dataset) -> None:
         "sector": "Artificial intelligence",
         "people": "Tao Xiaodong (CEO of Xunfei Healthcare, a subsidiary of iFlytek)",
         "subsidiaries": "Xunfei Healthcare",
-        "facts": "13",
+        "facts": rows[1][8],
         "notes": f"Origin: Editor’s note: {dataset.firms[0].origin.note}; Investment: Editor’s note: "
         "The figure as the article prints it, not checked against other sources: verify it before quoting it.",
     }
     assert dict(zip(rows[0], rows[2]))["notes"] == ""
+    # The facts column holds the facts themselves, each with its quote, not a count.
+    iflytek = dataset.firms[0]
+    assert rows[1][8].startswith("Signed: Among the companies that signed — “Among these companies is iFLYTEK”; US sanctions: ")
+    assert all(f"{fact.label}: " in rows[1][8] for fact in iflytek.facts)
+    assert "Investment: Tao Xiaodong announced that iFlytek would invest HK$4 million" in rows[1][8]
     assert dict(zip(rows[0], rows[7]))["sector"] == "not stated in the source"
 
 
 def test_markdown_table(dataset: Dataset) -> None:
     lines = firms_markdown_table(dataset, dataset.firms).split("\n")
-    assert lines[0] == "| Firm | ID | Aliases | Group | Origin | Sector | People | Subsidiaries | Facts | Notes |"
+    assert lines[0] == "| Firm | ID | Also written | Group | Origin | Sector | People | Subsidiaries | Facts | Notes |"
     assert lines[1] == "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     assert lines[2].startswith("| iFLYTEK | iflytek | iFlytek | mainland China | Chinese | Artificial intelligence | Tao Xiaodong")
     assert len(lines) == 2 + len(dataset.firms)

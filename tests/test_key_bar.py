@@ -21,7 +21,7 @@ async def test_the_bottom_line_names_the_keys_and_the_palette() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         line = bottom_line(app)
-        assert line.startswith(" / Search  y Copy  ? Help  q Quit ")
+        assert line.startswith(" → Detail  / Search  y Copy  ? Help  q Quit ")  # the list's own key first
         assert line.endswith("▏^p palette")
 
 
@@ -35,7 +35,7 @@ async def test_the_keys_follow_the_focus() -> None:
         assert bottom_line(app).startswith(" esc Clear search  / Search  f1 Help ")
         await pilot.press("escape")
         await pilot.pause()
-        assert bottom_line(app).startswith(" / Search  y Copy  ? Help  q Quit ")
+        assert bottom_line(app).startswith(" → Detail  / Search  y Copy  ? Help  q Quit ")
 
 
 async def test_clicking_a_key_presses_it() -> None:
@@ -65,5 +65,5 @@ async def test_a_narrow_terminal_drops_whole_keys_not_half_of_one() -> None:
     app = make_app()
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
-        # " q Quit " would not fit whole beside the palette key, so it is left out.
-        assert bottom_line(app) == " / Search  y Copy  ? Help   ▏^p palette"
+        # " ? Help " would not fit whole beside the palette key, so it and what follows are left out.
+        assert bottom_line(app) == " → Detail  / Search  y Copy ▏^p palette"

@@ -382,10 +382,15 @@ def test_straight_apostrophe_gets_the_typographic_hint(tmp_path: Path, bundled_t
 
 
 def test_double_space_gets_the_typographic_hint(tmp_path: Path, bundled_text: str) -> None:
-    text = edit(bundled_text, ('quote = "by assisting doctors in writing', 'quote = "by assisting  doctors in writing'))
+    text = edit(
+        bundled_text,
+        ('records and recommending diagnostic plans with AI systems"', 'records and recommending  diagnostic plans with AI systems"'),
+    )
     problem = only(tmp_path, text)
-    expected = "the article writes it “by assisting doctors in writing medical records and recommending diagnostic plans with AI systems”"
-    assert expected in problem.message
+    assert (
+        "the article writes it “by assisting doctors in writing medical records and recommending diagnostic plans with AI systems”"
+        in problem.message
+    )
 
 
 def test_quote_occurring_twice(tmp_path: Path, bundled_text: str) -> None:
@@ -535,6 +540,10 @@ def test_newline_and_tab_are_allowed_in_the_article(tmp_path: Path, bundled_text
     assert dataset.source.text.endswith("years.\n\n\tThe end.\n")
 
 
+OPENING = "deal to either establish"
+"""Words of the article's first line that no quote holds (a line break there splits no quote)."""
+
+
 def as_basic_article(text: str) -> str:
     """The bundled TOML with the article written as a basic (escapable) multi-line string."""
     article = text.split("'''")[1]
@@ -545,20 +554,24 @@ def as_basic_article(text: str) -> str:
 def test_a_bare_carriage_return_in_the_article_is_refused(tmp_path: Path, bundled_text: str) -> None:
     text = edit(
         as_basic_article(bundled_text),
-        ("Seventeen companies have recently signed a deal to", "Seventeen\\rcompanies have recently signed a deal to"),
-    )  # noqa: E501
+        (OPENING, OPENING.replace(" ", "\\r", 1)),
+    )
     problem = only(tmp_path, text)
     assert (problem.path, problem.message) == ("source.text", "contains a control character (\\x0d) on article line 1")
     # Written raw rather than escaped, TOML itself refuses it.
-    raw = edit(bundled_text, ("Seventeen companies have recently signed a deal to", "Seventeen\rcompanies have recently signed a deal to"))
+    raw = edit(bundled_text, (OPENING, OPENING.replace(" ", "\r", 1)))
     path = tmp_path / "raw.toml"
     path.write_bytes(raw.encode("utf-8"))
-    line = line_of(raw, "Seventeen\r")
-    assert refuse(path).lines() == [f"{path}:{line}:10: TOML syntax error: Found invalid character '\\r'"]
+    line = line_of(raw, "deal\r")
+    column = raw.split("\n")[line - 1].index("\r") + 1
+    assert refuse(path).lines() == [f"{path}:{line}:{column}: TOML syntax error: Found invalid character '\\r'"]
 
 
 def test_crlf_in_the_article_is_accepted(tmp_path: Path, bundled_text: str) -> None:
-    text = edit(as_basic_article(bundled_text), ("in the city. Among these", "in the city.\\r\\nAmong these"))
+    text = edit(
+        as_basic_article(bundled_text),
+        (OPENING, OPENING.replace(" ", "\\r\\n", 1)),
+    )
     assert "\r\n" in load_dataset(write(tmp_path, text)).source.text
     path = tmp_path / "crlf.toml"
     path.write_bytes(bundled_text.replace("\n", "\r\n").encode("utf-8"))

@@ -66,7 +66,7 @@ def plain_args(argv: Sequence[str]) -> Optional[SimpleNamespace]:
             args.command, options = "check", {}
         elif args.command is None and word == "export":
             args.command, options = "export", _EXPORT_OPTIONS
-            args.format, args.query, args.firm = "text", None, None
+            args.format, args.query, args.firm, args.summary = "text", None, None, False
         elif args.command == "check":
             files.append(word)
         else:
@@ -94,7 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = Parser(
         prog="oases-tui",
-        description="Browse the facts of the OASES signing ceremony, each tied to its sentence in the article.",
+        description="Browse the facts of the OASES signing ceremony, each tied to its sentence in the article.\n"
+        "With no command, opens the browser; the commands below never do (they print and exit).",
+        epilog="examples:\n"
+        "  oases-tui                                   browse the bundled dataset\n"
+        "  oases-tui export --firm iflytek             iFLYTEK's facts and quotes as text\n"
+        "  oases-tui export --summary --format json    the headline figures, each with its quote\n"
+        "  oases-tui check my.toml                     validate a dataset (exit 2 and one line per problem)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--data", metavar="FILE", help="dataset to open (default: the bundled OASES dataset)")
@@ -115,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     which = export.add_mutually_exclusive_group()
     which.add_argument("--query", metavar="Q", help="only the firms matching Q, best match first (as the app's search)")
     which.add_argument("--firm", metavar="ID", help="only the firm with this id (e.g. iflytek)")
+    which.add_argument(
+        "--summary", action="store_true", help="the programme summary instead of the firms (the key figures first, each with its quote)"
+    )
     # SUPPRESS: without --data here, the top-level `oases-tui --data FILE export` still counts.
     export.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="dataset to export (default: the bundled one)")
     coverage = commands.add_parser(
@@ -142,7 +152,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "export":
             from tui.commands import export
 
-            return export(args.data, args.format, query=args.query, firm_id=args.firm)
+            return export(args.data, args.format, query=args.query, firm_id=args.firm, summary=args.summary)
         if args.command == "coverage":
             from tui.commands import coverage
 

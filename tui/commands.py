@@ -36,9 +36,14 @@ def check(file: Optional[str]) -> int:
     return exit_codes.OK
 
 
-def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None) -> int:
-    """Write the firms (all, those matching ``query``, or the one ``firm_id``) to standard output as ``fmt``."""
+def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None, summary: bool = False) -> int:
+    """Write the firms (all, those matching ``query``, or the one ``firm_id``), or with ``summary``
+    the programme summary, to standard output as ``fmt``."""
     dataset = load(file)
+    if summary:
+        from tui.core import formats
+
+        return _write(formats.export_summary(dataset, fmt))
     firms: list[Firm] = list(dataset.firms)
     if firm_id is not None:
         firm = dataset.firm(firm_id)

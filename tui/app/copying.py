@@ -10,7 +10,8 @@ browser's clipboard, and the server's own clipboard and tmux are not the reader'
 
 from __future__ import annotations
 
-from typing import Any, Optional
+import os
+from typing import Any, Callable, Optional
 
 from textual.app import App
 
@@ -25,7 +26,9 @@ def describe(text: str) -> str:
 class Copier:
     def __init__(self, app: App[Any]) -> None:
         self.app = app
-        self._checked_tmux = False
+        self._tmux_problem: Optional[str] = None
+        """What tmux does wrong with terminal copies ("" if nothing), once asked."""
+        self._told_tmux = False
         self._warned_native = False
 
     def copy(self, text: str, what: str) -> str:
@@ -34,24 +37,55 @@ class Copier:
         ``text`` comes from :mod:`tui.core.formats` (which cleans every data string) or
         from the article (which the loader allows no control characters but line
         breaks and tabs), so it is delivered as it is, with Windows line ends made plain.
+
+        One message says what happened. Inside tmux, asking it whether it passes terminal
+        copies on is a subprocess that could stall, so the first copy there asks in the
+        worker thread and speaks from it; a tmux that drops the copy with no native tool
+        to fall back on gets "Not copied" and the fix, never a "Copied" it contradicts.
         """
         text = text.replace("\r\n", "\n")
         self.app.copy_to_clipboard(text)
-        self.app.notify(f"Copied {what} — {describe(text)}", title="Copied", markup=False)
-        if not served_in_browser():
-            self.app.run_worker(lambda: self._deliver_natively(text), thread=True, group="clipboard", exit_on_error=False)
+        copied = f"Copied {what} — {describe(text)}"
+        if served_in_browser():
+            self.app.notify(copied, markup=False)
+            return text
+        if self._tmux_problem is not None or not os.environ.get("TMUX"):
+            self._tmux_problem = self._tmux_problem or ""
+            command = native_command()
+            self._announce(copied, command, self.app.notify)
+            if command is not None:
+                self.app.run_worker(lambda: self._deliver_natively(text, command), thread=True, group="clipboard", exit_on_error=False)
+        else:
+            self.app.run_worker(lambda: self._ask_tmux_then_deliver(text, copied), thread=True, group="clipboard", exit_on_error=False)
         return text
 
-    def _deliver_natively(self, text: str) -> None:
-        """In a worker thread: the native tool, and the tmux check on the first copy."""
-        if not self._checked_tmux:
-            self._checked_tmux = True
-            problem = tmux_clipboard_problem()
-            if problem:
-                self._tell(problem)
-        command = native_command()
-        if command is None:
+    def _announce(self, copied: str, command: Optional[list[str]], notify: Callable[..., None]) -> None:
+        """The one message for a copy, given what tmux does and the native tool there is."""
+        problem = self._tmux_problem
+        if problem and command is None:
+            notify(f"Not copied: {problem}", title="Clipboard", severity="warning", markup=False, timeout=8)
             return
+        notify(copied, markup=False)  # one line: no title to repeat it
+        if problem and not self._told_tmux:
+            self._told_tmux = True
+            notify(
+                f"{problem} (this copy went through {command[0] if command else 'the terminal'})",
+                title="Clipboard",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+
+    def _ask_tmux_then_deliver(self, text: str, copied: str) -> None:
+        """In a worker thread, on the first copy inside tmux: ask it, say what happened, deliver."""
+        self._tmux_problem = tmux_clipboard_problem() or ""
+        command = native_command()
+        self._announce(copied, command, lambda *args, **kwargs: self.app.call_from_thread(self.app.notify, *args, **kwargs))
+        if command is not None:
+            self._deliver_natively(text, command)
+
+    def _deliver_natively(self, text: str, command: list[str]) -> None:
+        """In a worker thread: the native tool; a failure is reported once."""
         failure: Optional[str] = copy_native(text, command)
         if failure and not self._warned_native:
             self._warned_native = True

@@ -10,11 +10,12 @@ source sharing one area on a small terminal, only the focused pane on a tiny one
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Callable, ClassVar, Optional
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Optional
 
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.screen import Screen
@@ -55,6 +56,7 @@ class OasesApp(App[None]):
         *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, show=False) for pane in PANES),
         Binding("slash", "search", "Search"),
         Binding("y", "copy", "Copy"),
+        Binding("Y", "copy_pane", "Copy pane", show=False),  # in the help; the key line has no room at 80 columns
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -275,8 +277,9 @@ class OasesApp(App[None]):
         self.apply_layout()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> Optional[bool]:
-        """Pane keys act on the main screen only, not over the help or the palette."""
-        if action in ("next_pane", "previous_pane", "focus_pane", "search", "help"):
+        """Pane and copy keys act on the main screen only, not over the help or the palette
+        (where `y` would copy what is hidden behind it)."""
+        if action in ("next_pane", "previous_pane", "focus_pane", "search", "help", "copy", "copy_pane"):
             return self.screen is self.screen_stack[0]
         return True
 
@@ -323,6 +326,15 @@ class OasesApp(App[None]):
     def on_search_bar_cleared(self) -> None:
         self._search_field_changed()
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Keys" opens our help (every key, in one table)
+        instead of Textual's generic keys panel."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                yield SystemCommand("Keys", "Every key oases-tui answers to (the help screen, also ? or f1)", self.action_help)
+            else:
+                yield command
+
     def action_help(self) -> None:
         from tui.app.widgets.help_screen import HelpScreen
 
@@ -338,7 +350,16 @@ class OasesApp(App[None]):
         pane = self.pane_of(self.focused) or self.active_pane
         fact = self.query_one(FirmFacts).fact
         selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
-        self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected))
+        summary_fact = self.query_one("#summary", FactList).fact
+        self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected, summary_fact))
+
+    def action_copy_pane(self) -> None:
+        """Copy all of the focused pane: the listed firms, the firm, the summary, or the article."""
+        from tui.core import copy_text as copies
+
+        pane = self.pane_of(self.focused) or self.active_pane
+        firm_list = self.query_one(FirmList)
+        self._copy(copies.whole_pane(self.dataset, pane, firm_list.firm, list(firm_list.firms)))
 
     def copy_as(self, command: CopyCommand) -> None:
         """A palette copy: one of :data:`tui.core.copy_text.COPY_COMMANDS`."""

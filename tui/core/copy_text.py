@@ -31,18 +31,43 @@ NOTHING_SELECTED = "Nothing to copy: no firm is selected."
 
 
 def for_pane(
-    dataset: Dataset, pane: str, firm: Optional[Firm], fact: Optional[Fact], selected_text: Optional[str] = None
+    dataset: Dataset,
+    pane: str,
+    firm: Optional[Firm],
+    fact: Optional[Fact],
+    selected_text: Optional[str] = None,
+    summary_fact: Optional[Fact] = None,
 ) -> Optional[Copy]:
-    """What `y` copies in ``pane`` (a name from :data:`tui.app.panes.PANES`); None if nothing."""
+    """What `y` copies in ``pane`` (a name from :data:`tui.app.panes.PANES`): what is under
+    its cursor (the firm, the detail's fact, the summary's fact, the selected text); None if nothing."""
     from tui.core import formats
 
     if pane == "detail" and firm is not None and fact is not None:
         return Copy(formats.fact_text(dataset, firm, fact), f"{firm.name}: {fact.label}")
     if pane == "summary":
+        if summary_fact is not None:
+            return Copy(formats.fact_text(dataset, None, summary_fact), f"Summary: {summary_fact.label}")
         return Copy(formats.summary_text(dataset), "the programme summary")
     if pane == "source":
         if selected_text:
             return Copy(selected_text, "the selected text")
+        return Copy(dataset.source.text, "the whole article")
+    if firm is None:
+        return None
+    return Copy(formats.firm_text(dataset, firm), f"{firm.name} details")
+
+
+def whole_pane(dataset: Dataset, pane: str, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
+    """What `Y` copies: all of ``pane`` (the firms listed now, the firm's every fact, the summary, the article)."""
+    from tui.core import formats
+
+    if pane == "firms":
+        if not listed:
+            return None
+        return Copy(formats.export(dataset, listed, "text").rstrip("\n"), f"{len(listed)} firm{'s' if len(listed) != 1 else ''}")
+    if pane == "summary":
+        return Copy(formats.summary_text(dataset), "the programme summary")
+    if pane == "source":
         return Copy(dataset.source.text, "the whole article")
     if firm is None:
         return None

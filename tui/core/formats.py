@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from tui import TYPE_CHECKING
 from tui.core.characters import BIDI, C0_C1, LINE_SEPARATORS, SURROGATE
-from tui.core.model import NOT_STATED_TEXT, Dataset, Derivation, Fact, Firm, Quote
+from tui.core.model import ALIASES_LABEL, NOT_STATED_TEXT, Dataset, Derivation, Fact, Firm, Quote
 from tui.core.provenance import note_text, provenance_text
 from tui.core.summary import summary_sections, unnamed_fact
 
@@ -39,10 +39,11 @@ EXPORT_SCHEMA_VERSION = 1
 """The version of the JSON export's shape (not of the dataset file)."""
 
 CSV_HEADER = ("id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts", "notes")
-"""The columns of :func:`firms_csv`; ``facts`` counts the rows the detail pane shows, ``notes``
-holds the editor's notes on them, each labelled "Editor's note" (they are not the article's)."""
+"""The columns of :func:`firms_csv`; ``facts`` holds the firm's other facts, each
+``Label: value — “quote”``, joined by "; " (origin, sector, people and subsidiaries have their own);
+``notes`` holds the editor's notes on any of its facts, each labelled "Editor's note" (they are not the article's)."""
 
-_TABLE_HEADER = ("Firm", "ID", "Aliases", "Group", "Origin", "Sector", "People", "Subsidiaries", "Facts", "Notes")
+_TABLE_HEADER = ("Firm", "ID", ALIASES_LABEL, "Group", "Origin", "Sector", "People", "Subsidiaries", "Facts", "Notes")
 
 _ESCAPE_SEQUENCE = r"""(?x)
       \x1b\[ [0-?]* [ -/]* [@-~]?                     # CSI: colours, cursor moves
@@ -144,9 +145,16 @@ def _table_row(dataset: Dataset, firm: Firm) -> list[str]:
         firm.sector.value if firm.sector.value is not None else NOT_STATED_TEXT,
         "; ".join(_people(firm)),
         "; ".join(subsidiary.name for subsidiary in firm.subsidiaries),
-        str(len(firm.fact_rows())),
+        "; ".join(_fact_cell(fact) for fact in firm.facts),
         "; ".join(f"{fact.label}: {note_text(fact)}" for fact in firm.fact_rows() if fact.note is not None),
     ]
+
+
+def _fact_cell(fact: Fact) -> str:
+    """A fact in a table cell, raw like the other cells: ``Label: value — “quote”``."""
+    value = fact.value if fact.value is not None else NOT_STATED_TEXT
+    provenance = provenance_text(fact)
+    return f"{fact.label}: {value}" + (f" — {provenance}" if provenance is not None else "")
 
 
 # ---------------------------------------------------------------------------
@@ -173,7 +181,7 @@ def _fact_line(fact: Fact) -> str:
 def _firm_lines(firm: Firm) -> list[str]:
     lines = [clean(firm.name)]
     if firm.aliases:
-        lines.append("Aliases: " + ", ".join(clean(alias) for alias in firm.aliases))
+        lines.append(f"{ALIASES_LABEL}: " + ", ".join(clean(alias) for alias in firm.aliases))
     lines.extend(_fact_line(fact) for fact in firm.fact_rows())
     return lines
 
@@ -225,7 +233,7 @@ def _source_markdown(dataset: Dataset) -> str:
 def _firm_markdown_lines(firm: Firm) -> list[str]:
     lines = [f"## {markdown_escape(firm.name)}", ""]
     if firm.aliases:
-        lines.append("- **Aliases:** " + ", ".join(markdown_escape(alias) for alias in firm.aliases))
+        lines.append(f"- **{ALIASES_LABEL}:** " + ", ".join(markdown_escape(alias) for alias in firm.aliases))
     lines.extend(_fact_item(fact) for fact in firm.fact_rows())
     return lines
 
@@ -369,6 +377,49 @@ def firms_csv(dataset: Dataset, firms: Sequence[Firm]) -> str:
 
 # ---------------------------------------------------------------------------
 # Export
+
+SUMMARY_CSV_HEADER = ("section", "label", "value", "quote")
+"""The columns of the summary as CSV: a row per fact of :func:`tui.core.summary.summary_sections`."""
+
+
+def export_summary(dataset: Dataset, fmt: str) -> str:
+    """The programme summary (what the summary pane shows) in one of :data:`FORMATS`, as a file's content.
+
+    text and markdown: as the summary copies; json: ``{"schema_version", "source": {"title"},
+    "summary": [{"title", "facts": [...]}]}``, each fact with its quote and offsets as in the
+    firm export; csv: :data:`SUMMARY_CSV_HEADER`, a row per fact; annotations: the
+    summary's quoted facts as Web Annotations (:mod:`tui.core.annotations`).
+    """
+    if fmt == "text":
+        return summary_text(dataset) + "\n"
+    if fmt == "markdown":
+        return summary_markdown(dataset) + "\n"
+    if fmt == "json":
+        import json
+
+        document = {
+            "schema_version": EXPORT_SCHEMA_VERSION,
+            "source": {"title": dataset.source.title},
+            "summary": [{"title": title, "facts": [_fact_json(fact) for fact in facts]} for title, facts in summary_sections(dataset)],
+        }
+        return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    if fmt == "csv":
+        import csv
+
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(SUMMARY_CSV_HEADER)
+        for title, facts in summary_sections(dataset):
+            for fact in facts:
+                quote = fact.quote.text if fact.quote is not None else (provenance_text(fact) or "")
+                cells = [title, fact.label, fact.value if fact.value is not None else NOT_STATED_TEXT, quote]
+                writer.writerow([clean(cell) for cell in cells])
+        return out.getvalue()
+    if fmt == "annotations":  # the programme's and the ceremony's quoted facts, no firm's
+        from tui.core.annotations import annotations_json
+
+        return annotations_json(dataset, ()) + "\n"
+    raise ValueError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
 
 
 def export(dataset: Dataset, firms: Sequence[Firm], fmt: str) -> str:

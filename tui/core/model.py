@@ -24,6 +24,9 @@ NOT_STATED = "not stated"
 NOT_STATED_TEXT = "not stated in the source"
 """What a reader is shown there: in the panes, the copies and every export."""
 
+ALIASES_LABEL = "Also written"
+"""How a firm's other spellings are labelled: in the detail pane, the copies and the exports alike."""
+
 
 class Quote(NamedTuple):
     """Words copied exactly from the article, with where they are in it.

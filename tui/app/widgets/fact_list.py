@@ -49,7 +49,11 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         f"fact-list--{part}" for part in ("title", "note", "heading", "label", "not-stated", "quote", "cursor", "rule")
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [*list_bindings(), Binding("v", "toggle_quotes", "Quotes")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *list_bindings(),
+        Binding("v", "toggle_quotes", "Quotes"),
+        Binding("h,left", "app.focus_pane('firms')", "Firms"),  # back to the list (the app's action)
+    ]
 
     highlighted: reactive[Optional[int]] = reactive(None, always_update=True, init=False)
     """The row under the cursor (an index into :attr:`rows`; never a heading)."""
@@ -382,11 +386,26 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         if self.highlighted is None or not self._layout():
             return
         page = max(1, self.scrollable_content_region.height - self.header_height - self.dock_height)
+        if self._scroll_within_row(direction, page):
+            return
         line = self._row_starts[self.highlighted] + direction * page
         line = max(0, min(line, len(self._lines) - 1))
         row = self._row_at_line(line)
         if row is not None:
             self._move_to(row, direction)
+
+    def _scroll_within_row(self, direction: int, page: int) -> bool:
+        """A fact taller than the room (a long quote shown with `v`) is read a page at a time
+        before the cursor leaves it: True if the pane scrolled within the cursor's fact."""
+        assert self.highlighted is not None
+        top = self.header_height + self._row_starts[self.highlighted]
+        bottom = self.header_height + self._row_end(self.highlighted)
+        shown_top = self.scroll_offset.y + self.header_height
+        shown_bottom = self.scroll_offset.y + self.scrollable_content_region.height - self.dock_height
+        if (direction > 0 and bottom > shown_bottom) or (direction < 0 and top < shown_top):
+            self.scroll_relative(y=direction * page, animate=False)
+            return True
+        return False
 
     def _step(self, direction: int) -> None:
         index = self.highlighted

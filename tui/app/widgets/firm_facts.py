@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from tui.app.widgets.fact_list import FactList, HeaderLine
-from tui.core.model import Firm
+from tui.core.model import ALIASES_LABEL, Firm
 
 
 def firm_heading(firm: Optional[Firm], empty_reason: str) -> list[HeaderLine]:
@@ -14,7 +14,7 @@ def firm_heading(firm: Optional[Firm], empty_reason: str) -> list[HeaderLine]:
         return [[("Nothing selected", "title")], [(empty_reason, "note")]]
     heading: list[HeaderLine] = [[(firm.name, "title")]]
     if firm.aliases:
-        heading.append([("Also written: ", "note"), (", ".join(firm.aliases), "")])
+        heading.append([(f"{ALIASES_LABEL}: ", "note"), (", ".join(firm.aliases), "")])
     return heading
 
 

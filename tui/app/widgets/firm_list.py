@@ -16,7 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -37,7 +37,10 @@ Highlighter = Callable[[str], list[tuple[int, int]]]
 class FirmList(StyleCache, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"firm-list--{part}" for part in ("name", "detail", "cursor", "match", "empty")}
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *list_bindings(),
+        Binding("enter,l,right", "app.focus_pane('detail')", "Detail"),  # the app's action: the list knows no panes
+    ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
