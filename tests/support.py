@@ -133,17 +133,38 @@ def loadable(value: str, name: bool = False) -> bool:
     return not (name and re.search(_BIDI, value))
 
 
+def totals_sentence(signed: int, groups: Sequence[tuple[str, int]]) -> tuple[str, str, list[str]]:
+    """A sentence stating a generated dataset's totals (which the article's do not), to append
+    to its article, with the quote for the signed count and one for each group's: ``check``
+    holds every count to its quote. The quotes are unique (each group's starts with ", ")."""
+    signed_quote = f"In all, {signed} firms signed"
+    group_quotes = [f", {count} from {label}" for label, count in groups]
+    return signed_quote + "".join(group_quotes) + ".", signed_quote, group_quotes
+
+
+def naughty_quote(index: int, value: str) -> str:
+    """The article line that quotes naughty string ``index``: a value may give no figure its quote doesn't."""
+    return f"Naughty {index} says: {value}"
+
+
 def naughty_dataset_text(bundled_text: str) -> str:
     """The bundled dataset with one extra firm per naughty string: as its name, alias,
-    fact label and value, and person role, wherever the loader accepts it."""
+    fact label and value, and person role, wherever the loader accepts it.
+
+    The article gains a line per string quoting it (so the figure rule holds whatever
+    figures a string gives) and a sentence stating the new totals, which the signed
+    count and the mainland group quote; the abroad group's derivation follows them."""
     strings = [*HOSTILE_NAMES, *naughty_strings()]
     blocks = []
+    lines = []
     count = 0
     for index, value in enumerate(strings):
         if not loadable(value):
             continue
         count += 1
         as_name = value if loadable(value, name=True) else f"Firm {index}"
+        quote = toml_string(naughty_quote(index, value))
+        lines.append(naughty_quote(index, value))
         blocks.append(
             "\n".join(
                 [
@@ -152,29 +173,47 @@ def naughty_dataset_text(bundled_text: str) -> str:
                     f"name = {toml_string(as_name)}",
                     f"aliases = [{toml_string(as_name)}]",
                     'group = "mainland"',
-                    f'origin = {{ value = {toml_string(value)}, quote = "15 firms from mainland China" }}',
-                    f'sector = {{ value = {toml_string(value)}, quote = "robotics companies Pudu Robotics" }}',
+                    f"origin = {{ value = {toml_string(value)}, quote = {quote} }}",
+                    f"sector = {{ value = {toml_string(value)}, quote = {quote} }}",
                     "",
                     "[[firms.people]]",
                     f"name = {toml_string(as_name)}",
                     f"role = {toml_string(value)}",
-                    'quote = "Tao Xiaodong, CEO of Xunfei Healthcare"',
+                    f"quote = {quote}",
                     "",
                     "[[firms.facts]]",
                     f"label = {toml_string(value)}",
                     f"value = {toml_string(value)}",
-                    'quote = "Among these companies is iFLYTEK"',
+                    f"quote = {quote}",
                     "",
                 ]
             )
         )
-    text = bundled_text.replace("named = 8\nunnamed = 9", f"named = {8 + count}\nunnamed = 9")
-    text = text.replace("signed = { count = 17,", f"signed = {{ count = {17 + count},")
+    return with_more_mainland_firms(bundled_text, count, lines) + "\n\n" + "\n".join(blocks)
+
+
+def with_more_mainland_firms(bundled_text: str, count: int, article_lines: Sequence[str] = ()) -> str:
+    """The bundled dataset's text with totals for ``count`` more named firms from mainland
+    China (their [[firms]] tables are the caller's to append): the article gains
+    ``article_lines`` and a sentence stating the new totals, which the signed count and the
+    mainland group quote; the abroad group's derivation follows them."""
+    signed, mainland = 17 + count, 15 + count
+    sentence, signed_quote, (mainland_quote, _) = totals_sentence(signed, [("mainland China", mainland), ("abroad", 2)])
+    article = bundled_text.split("'''")[1]
+    text = bundled_text.replace(f"'''{article}'''", toml_string(article + "\n" + "\n".join([*article_lines, sentence])))
+    text = text.replace("named = 8\nunnamed = 9", f"named = {8 + count}\nunnamed = 9")
     text = text.replace(
-        'id = "mainland"\nlabel = "mainland China"\ncount = 15', f'id = "mainland"\nlabel = "mainland China"\ncount = {15 + count}'
+        'signed = { count = 17, quote = "agreements were signed with representatives of these 17 firms" }',
+        f"signed = {{ count = {signed}, quote = {toml_string(signed_quote)} }}",
     )
-    assert text.count(str(8 + count)) >= 1 and f"count = {15 + count}" in text, "the bundled dataset changed shape"
-    return text + "\n\n" + "\n".join(blocks)
+    text = text.replace(
+        'count = 15\nquote = "The companies involved in this deal include 15 firms from mainland China"',
+        f"count = {mainland}\nquote = {toml_string(mainland_quote)}",
+    )
+    text = text.replace('how = "17 signed − 15 from mainland China"', f'how = "{signed} signed − {mainland} from mainland China"')
+    assert f"count = {mainland}" in text and f"count = {signed}" in text, "the bundled dataset changed shape"
+    assert f'how = "{signed} signed' in text, "the bundled dataset changed shape"
+    return text
 
 
 def _toml_key(key: str) -> str:

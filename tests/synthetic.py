@@ -6,7 +6,9 @@ ceremony facts, and firms cycled from the eight bundled ones with a numbered
 name and id ("Pudu Robotics 00042", ``firm-00042``). Every quote is a real quote
 from the bundled file, so every quote resolves; the ceremony's totals are
 rebuilt so they add up (signed = n + 9 unnamed, the groups sum to it, no group
-holds more named firms than its count). The output is deterministic.
+holds more named firms than its count), and stated in a sentence appended to the
+article, which they quote (``check`` holds a count to its quote). The output is
+deterministic.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any, Union
 
 import tomli
-from support import toml_value
+from support import toml_value, totals_sentence
 
 from tui.core.resources import bundled_dataset
 
@@ -44,23 +46,27 @@ def synthetic_text(n_firms: int) -> str:
     bundled = _bundled()
     base_firms: list[dict[str, Any]] = bundled["firms"]
     width = max(5, len(str(n_firms - 1)))
-    lines = ["schema_version = 1", ""]
-    lines += ["[source]", f"title = {toml_value('Synthetic dataset: ' + bundled['source']['title'])}"]
-    lines += [f"text = {toml_value(bundled['source']['text'])}", ""]
-    _table(lines, "[programme]", bundled["programme"])
-    for fact in bundled["programme"].get("facts", []):
-        _table(lines, "[[programme.facts]]", fact)
-
     ceremony = bundled["ceremony"]
     named_in: dict[str, int] = {}
     for index in range(n_firms):
         group = base_firms[index % len(base_firms)]["group"]
         named_in[group] = named_in.get(group, 0) + 1
-    groups: list[dict[str, Any]] = [dict(group) for group in ceremony["groups"]]
+    groups: list[dict[str, Any]] = [{key: value for key, value in group.items() if key != "derived"} for group in ceremony["groups"]]
     for group in groups:
         group["count"] = named_in.get(group["id"], 0)
     groups[0]["count"] += UNNAMED  # the unnamed firms: all counted in the first group
-    signed = dict(ceremony["signed"], count=n_firms + UNNAMED)
+    sentence, signed_quote, group_quotes = totals_sentence(n_firms + UNNAMED, [(group["label"], group["count"]) for group in groups])
+    for group, quote in zip(groups, group_quotes):
+        group["quote"] = quote
+    signed = dict(ceremony["signed"], count=n_firms + UNNAMED, quote=signed_quote)
+
+    lines = ["schema_version = 1", ""]
+    lines += ["[source]", f"title = {toml_value('Synthetic dataset: ' + bundled['source']['title'])}"]
+    lines += [f"text = {toml_value(bundled['source']['text'] + chr(10) + sentence)}", ""]
+    _table(lines, "[programme]", bundled["programme"])
+    for fact in bundled["programme"].get("facts", []):
+        _table(lines, "[[programme.facts]]", fact)
+
     lines += ["[ceremony]", f"signed = {toml_value(signed)}", f"named = {n_firms}", f"unnamed = {UNNAMED}", ""]
     for group in groups:
         _table(lines, "[[ceremony.groups]]", group)

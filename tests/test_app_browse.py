@@ -158,8 +158,15 @@ async def test_summary_holds_the_totals_with_quotes(dataset: Dataset) -> None:
         assert "HK$42 billion" in (values["Expected investment"] or "")
         assert "17,000" in (values["Jobs"] or "")
         assert "Paul Chan" in (values["Speaker"] or "")
-        quoted = [fact for fact in summary.facts if fact.label != "Named in the article"]
-        assert all(fact.quote is not None for fact in quoted)
+        # The totals the article never states are derived (no quote), the rest quoted.
+        derived = [fact for fact in summary.facts if fact.derivation is not None]
+        assert [(fact.label, fact.value) for fact in derived] == [
+            ("Firms signed", "17: 15 mainland China, 2 abroad; 8 named"),
+            ("From abroad", "2"),
+            ("Named in the article", "8 of 17 (the other 9 are not named in the source)"),
+        ]
+        assert all(fact.quote is None for fact in derived)
+        assert all(fact.quote is not None for fact in summary.facts if fact not in derived)
         await pilot.press("j")
         fact = summary.fact
         assert fact is not None and fact.quote is not None
@@ -288,10 +295,10 @@ async def test_detail_text_wraps_at_80_columns_without_cutting_words(dataset: Da
         detail = app.query_one("#detail", FactList)
         lines = [detail.render_line(y).text.rstrip() for y in range(detail.size.height)]
         header = " ".join(text.plain for text in detail.header)
-        facts = " ".join(f"{f.label} {f.value} {f.quote.text if f.quote else ''}" for f in detail.facts)
+        facts = " ".join(f"{f.label} {f.value} {f.quote.text if f.quote else ''} Editor’s note: {f.note or ''}" for f in detail.facts)
         words = {*f"{header} {facts}".split(), "Quote"}  # and the docked quote's rule
         lines = [line for line in lines if not line.startswith("─ Quote ─")]
-        shown = [word for line in lines for word in line.split()]
+        shown = [word.rstrip("…") for line in lines for word in line.split()]  # a dock cut short ends in "…"
         cut = [word for word in shown if word.strip("“”:,.") and word not in words and word.strip("“”") not in words]
         assert not cut, cut
 
@@ -376,7 +383,7 @@ async def test_highlights_are_tints_and_muted_text_is_muted() -> None:
 async def test_every_size_shows_every_firm_and_the_figures_where_it_has_the_room(dataset: Dataset) -> None:
     """The layout adapts from 200x60 to 50x15: every firm's name on the screen (a line each),
     and the key figures on the first screen where the summary is shown, or after `3`."""
-    figures = ("17: 15", "A total of 67", "HK$42 billion", "17,000", "Paul Chan")
+    figures = ("17: 15", "total of 67", "HK$42 billion", "17,000", "Paul Chan")
     for size in [(200, 60), (120, 36), (100, 30), (80, 24), (60, 20), (50, 15)]:
         app = make_app()
         async with app.run_test(size=size) as pilot:

@@ -49,7 +49,10 @@ async def test_the_cursor_fact_s_quote_is_docked_at_the_bottom_while_the_pane_ha
             rule = max(i for i, line in enumerate(lines) if line.startswith("─ Quote ─"))
             return " ".join(line.strip() for line in lines[rule + 1 :])
 
-        assert rows[0].quote is not None and dock() == f"“{rows[0].quote.text}”"
+        # The origin's quote, and apart from it, on a line of its own, the editor's note.
+        assert rows[0].quote is not None and rows[0].note is not None
+        assert dock().startswith(f"“{rows[0].quote.text}” Editor’s note: Filed with")
+        assert any(line.strip().startswith("Editor’s note:") for line in drawn(facts))
         await pilot.press("j", "j")
         assert rows[2].quote is not None and dock() == f"“{rows[2].quote.text}”"
         assert app.query_one(ArticleView).focus_quote == (rows[2].quote.start, rows[2].quote.end)
@@ -75,7 +78,9 @@ async def test_v_shows_every_quote_under_its_fact_and_v_again_hides_them(dataset
         assert origin.quote is not None
         quote_lines = lines[1 : lines.index("")]
         assert all(line.startswith(" " * column + "“") or line.startswith(" " * column) for line in quote_lines)
-        assert " ".join(line.strip() for line in quote_lines) == f"“{origin.quote.text}”"
+        assert " ".join(line.strip() for line in quote_lines) == f"“{origin.quote.text}” Editor’s note: {origin.note}"
+        note_line = next(i for i, line in enumerate(quote_lines) if "Editor’s note:" in line)
+        assert quote_lines[note_line].strip().startswith("Editor’s note:")  # its own line, under the quote
         await pilot.press("v")
         assert facts.dock_height > 0 and not any(line.startswith(" " * column + "“") for line in drawn(facts))
 

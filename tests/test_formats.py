@@ -28,7 +28,7 @@ from tui.core.formats import (
     summary_markdown,
     summary_text,
 )
-from tui.core.model import Ceremony, Count, Dataset, Fact, Firm, Group, Programme, Quote, Source
+from tui.core.model import Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Programme, Quote, Source
 from tui.core.summary import summary_sections
 
 SOURCE = "Source: News article on the OASES signing ceremony with 17 firms"
@@ -56,7 +56,9 @@ def test_firm_text_reads_like_a_document(dataset: Dataset) -> None:
     assert lines[0] == "iFLYTEK"
     assert lines[1] == "Also written: iFlytek"  # the label the detail pane shows
     assert lines[2] == "Origin: Chinese — “iFLYTEK, a Chinese artificial intelligence giant”"
-    assert lines[3] == "Sector: Artificial intelligence — “a Chinese artificial intelligence giant”"
+    # The editor's note on the origin: on a line of its own, set in and labelled, apart from the quote.
+    assert lines[3] == f"  Editor’s note: {iflytek.origin.note}"
+    assert lines[4] == "Sector: Artificial intelligence — “a Chinese artificial intelligence giant”"
     assert (
         "Person: Tao Xiaodong, CEO of Xunfei Healthcare, a subsidiary of iFlytek"
         " — “Tao Xiaodong, CEO of Xunfei Healthcare, a subsidiary of iFlytek”" in lines
@@ -64,8 +66,10 @@ def test_firm_text_reads_like_a_document(dataset: Dataset) -> None:
     assert "Subsidiary: Xunfei Healthcare — “Xunfei Healthcare, a subsidiary of iFlytek”" in lines
     assert INVESTMENT in lines
     assert lines[-1] == SOURCE
-    # One line per fact the detail pane shows, plus the heading, the aliases and the source.
-    assert len(lines) == len(iflytek.fact_rows()) + 3
+    # One line per fact the detail pane shows and per note, plus the heading, the aliases and the source.
+    notes = [fact for fact in iflytek.fact_rows() if fact.note is not None]
+    assert [fact.label for fact in notes] == ["Origin", "Investment"]
+    assert len(lines) == len(iflytek.fact_rows()) + len(notes) + 3
 
 
 def test_a_silent_article_reads_not_stated(dataset: Dataset) -> None:
@@ -83,7 +87,8 @@ def test_fact_text_names_what_the_fact_is_about(dataset: Dataset) -> None:
     investment = next(fact for fact in iflytek.facts if fact.label == "Investment")
     assert fact_text(dataset, iflytek, investment) == (
         "iFLYTEK — Investment: Tao Xiaodong announced that iFlytek would invest HK$4 million in Hong Kong over the next five years\n"
-        "“announced that iFlytek would invest HK$4 million in Hong Kong over the next five years”\n" + SOURCE
+        "“announced that iFlytek would invest HK$4 million in Hong Kong over the next five years”\n"
+        "Editor’s note: The figure as the article prints it, not checked against other sources: verify it before quoting it.\n" + SOURCE
     )
     assert fact_text(dataset, None, dataset.programme.facts[0]) == (
         "OASES programme — Set up: 2022\n“since the establishment of OASES in 2022”\n" + SOURCE
@@ -104,7 +109,8 @@ def test_summary_text(dataset: Dataset) -> None:
     lines = text.split("\n")
     assert lines[:6] == [
         "Key figures",
-        "Firms signed: 17: 15 mainland China, 2 abroad; 8 named — “agreements were signed with representatives of these 17 firms”",
+        "Firms signed: 17: 15 mainland China, 2 abroad; 8 named — derived: 17 signed (quoted); 15 mainland China (quoted);"
+        " 2 abroad = 17 signed − 15 from mainland China; 8 named in the article",
         "Companies attracted: "
         + next(str(f.value) for f in dataset.programme.facts if f.label == "Companies attracted")
         + " — “a total of 67 strategic companies have been attracted to set up new offices or expand their business in Hong Kong”",
@@ -115,8 +121,10 @@ def test_summary_text(dataset: Dataset) -> None:
     assert lines[lines.index("OASES: Office for Attracting Strategic Enterprises") - 1] == ""
     assert "Firms signed: 17 — “agreements were signed with representatives of these 17 firms”" in lines
     assert "From mainland China: 15 — “The companies involved in this deal include 15 firms from mainland China”" in lines
-    assert any(line.startswith("From abroad: 2 — “Apart from Chinese companies") for line in lines)
-    assert "Named in the article: 8 of 17 (the other 9 are not named in the source)" in lines
+    # The totals the article never states are derived, and say so where a quote would be.
+    assert "From abroad: 2 — derived: 17 signed − 15 from mainland China" in lines
+    assert "Named in the article: 8 of 17 (the other 9 are not named in the source) — derived: 17 signed − 8 named" in lines
+    assert not any(line.startswith("From abroad") and "“" in line for line in lines)
     assert (
         "Speaker: Paul Chan, the city’s financial chief — “The city’s financial chief, Paul Chan, gave a speech during the ceremony”"
     ) in lines
@@ -146,7 +154,8 @@ def test_summary_markdown(dataset: Dataset) -> None:
     assert "\n### Signing ceremony\n" in text
     assert "\n- **Firms signed:** 17 — “agreements were signed with representatives of these 17 firms”\n" in text
     assert "\n- **From mainland China:** 15 — “The companies involved in this deal include 15 firms from mainland China”\n" in text
-    assert "\n- **Named in the article:** 8 of 17 (the other 9 are not named in the source)\n" in text
+    assert "\n- **Named in the article:** 8 of 17 (the other 9 are not named in the source) — derived: 17 signed − 8 named\n" in text
+    assert "\n- **From abroad:** 2 — derived: 17 signed − 15 from mainland China\n" in text
     assert "Around HK\\$42 billion" in text  # a bare $ pair would be maths on GitHub
     assert text.endswith("\nSource: *News article on the OASES signing ceremony with 17 firms*")
 
@@ -161,6 +170,8 @@ def test_firm_markdown(dataset: Dataset) -> None:
         "- **Also written:** iFlytek",
         "- **Origin:** Chinese — “iFLYTEK, a Chinese artificial intelligence giant”",
     ]
+    # An editor's note is a nested item in italics, labelled: apart from the article's words.
+    assert lines[4] == f"  - *Editor’s note: {iflytek.origin.note}*"
     assert (
         "- **Investment:** Tao Xiaodong announced that iFlytek would invest HK\\$4 million in Hong Kong over the next five years"
         " — “announced that iFlytek would invest HK\\$4 million in Hong Kong over the next five years”"
@@ -199,7 +210,34 @@ def test_json_says_null_where_the_article_is_silent(dataset: Dataset) -> None:
     prophesee = dataset.firm("prophesee")
     assert prophesee is not None
     [firm] = json.loads(firm_json(dataset, prophesee))["firms"]
-    assert firm["sector"] == {"label": "Sector", "value": None, "quote": None, "span": None, "sentence": None}
+    assert firm["sector"] == {
+        "label": "Sector",
+        "value": None,
+        "quote": None,
+        "span": None,
+        "sentence": None,
+        "more_quotes": [],
+        "derived": None,
+        "note": None,
+    }
+
+
+def test_json_carries_the_notes_and_the_derived_totals(dataset: Dataset) -> None:
+    iflytek = dataset.firm("iflytek")
+    assert iflytek is not None
+    document = json.loads(firm_json(dataset, iflytek))
+    [firm] = document["firms"]
+    investment = next(fact for fact in firm["facts"] if fact["label"] == "Investment")
+    assert investment["note"] == "The figure as the article prints it, not checked against other sources: verify it before quoting it."
+    assert firm["origin"]["note"] == iflytek.origin.note
+    totals = document["ceremony"]
+    assert totals["signed"]["count"] == 17 and totals["signed"]["quote"] == dataset.ceremony.signed.quote.text
+    assert totals["named"] == 8
+    assert totals["unnamed"] == {"count": 9, "derived": {"how": "17 signed − 8 named", "from": ["ceremony.signed", "ceremony.named"]}}
+    mainland, abroad = totals["groups"]
+    assert mainland["count"] == 15 and mainland["derived"] is None and "15 firms" in mainland["quote"]
+    assert abroad["count"] == 2 and abroad["quote"] is None
+    assert abroad["derived"] == {"how": "17 signed − 15 from mainland China", "from": ["ceremony.signed", "ceremony.groups[0]"]}
 
 
 def test_csv(dataset: Dataset) -> None:
@@ -216,7 +254,10 @@ def test_csv(dataset: Dataset) -> None:
         "people": "Tao Xiaodong (CEO of Xunfei Healthcare, a subsidiary of iFlytek)",
         "subsidiaries": "Xunfei Healthcare",
         "facts": rows[1][8],
+        "notes": f"Origin: Editor’s note: {dataset.firms[0].origin.note}; Investment: Editor’s note: "
+        "The figure as the article prints it, not checked against other sources: verify it before quoting it.",
     }
+    assert dict(zip(rows[0], rows[2]))["notes"] == ""
     # The facts column holds the facts themselves, each with its quote, not a count.
     iflytek = dataset.firms[0]
     assert rows[1][8].startswith("Signed: Among the companies that signed — “Among these companies is iFLYTEK”; US sanctions: ")
@@ -227,11 +268,11 @@ def test_csv(dataset: Dataset) -> None:
 
 def test_markdown_table(dataset: Dataset) -> None:
     lines = firms_markdown_table(dataset, dataset.firms).split("\n")
-    assert lines[0] == "| Firm | ID | Also written | Group | Origin | Sector | People | Subsidiaries | Facts |"
-    assert lines[1] == "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    assert lines[0] == "| Firm | ID | Also written | Group | Origin | Sector | People | Subsidiaries | Facts | Notes |"
+    assert lines[1] == "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     assert lines[2].startswith("| iFLYTEK | iflytek | iFlytek | mainland China | Chinese | Artificial intelligence | Tao Xiaodong")
     assert len(lines) == 2 + len(dataset.firms)
-    assert all(line.count("|") == 10 for line in lines)
+    assert all(line.count("|") == 11 for line in lines)
 
 
 def test_export_text_and_markdown_name_the_source_once(dataset: Dataset) -> None:
@@ -248,7 +289,7 @@ def test_export_text_and_markdown_name_the_source_once(dataset: Dataset) -> None
 
 def test_export_json_and_csv(dataset: Dataset) -> None:
     document = json.loads(export(dataset, dataset.firms, "json"))
-    assert set(document) == {"schema_version", "source", "firms"}
+    assert set(document) == {"schema_version", "source", "ceremony", "firms"}
     assert [firm["id"] for firm in document["firms"]] == [firm.id for firm in dataset.firms]
     assert export(dataset, dataset.firms, "csv") == firms_csv(dataset, dataset.firms)
 
@@ -291,13 +332,17 @@ def make_dataset(strings: list[str]) -> Dataset:
         schema_version=1,
         path="generated.toml",
         source=Source(first, "article"),
-        programme=Programme(first, first, (Fact(first, first, quote(first)),)),
+        programme=Programme(first, first, (Fact(first, first, quote(first), note=first),)),
         ceremony=Ceremony(
             signed=Count(len(strings), quote(first)),
             named=len(strings),
             unnamed=0,
             groups=(Group("g", first, len(strings), quote(first)),),
-            facts=(Fact(first, first, quote(first)), Fact(first, None, None)),
+            facts=(
+                Fact(first, first, quote(first)),
+                Fact(first, None, None),
+                Fact(first, first, None, derivation=Derivation(first, (first,), (quote(first),))),
+            ),
         ),
         firms=tuple(firm_of(index, text) for index, text in enumerate(strings)),
     )
@@ -410,7 +455,7 @@ def test_control_characters_in_the_data_never_reach_the_output(text: str) -> Non
         assert control_free(output), f"{name}: {output!r}"
         assert "\ud800" not in output, name
         output.encode("utf-8")  # every output can be written to a file or a pipe
-        if "json" not in name:  # JSON keeps the string exactly, its control characters escaped as \\u001b
+        if "json" not in name and "annotations" not in name:  # JSON keeps the string exactly, its controls escaped as \\u001b
             assert "[0;31m" not in output and "pwned" not in output and "evil.example" not in output, name
     # A data string never adds a line: the firm's text has as many lines as for a plain name.
     plain = make_dataset(["plain"] * 3)
@@ -425,7 +470,7 @@ def test_markdown_table_never_breaks() -> None:
     assert len(lines) == len(strings) + 2
     unescaped_pipe = re.compile(r"(?<!\\)(?:\\\\)*\|")
     for line in lines:
-        assert len(unescaped_pipe.findall(line)) == 10, line
+        assert len(unescaped_pipe.findall(line)) == 11, line
 
 
 def test_markdown_escaping_keeps_the_meaning() -> None:

@@ -37,7 +37,16 @@ from app_support import make_app, screen_text
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from support import HOSTILE_NAMES, loadable, naughty_dataset_text, naughty_strings, run_tui, toml_document, toml_string
+from support import (
+    HOSTILE_NAMES,
+    loadable,
+    naughty_dataset_text,
+    naughty_strings,
+    run_tui,
+    toml_document,
+    toml_string,
+    with_more_mainland_firms,
+)
 from synthetic import write_synthetic
 
 from tui.app.widgets.article_view import ArticleView
@@ -81,8 +90,10 @@ def bundled_with(*firm_blocks: str) -> str:
 
 def add_firms(names_and_values: list[tuple[str, str]]) -> str:
     """The bundled dataset plus one mainland firm per (name, origin/sector value), totals fixed."""
-    blocks = []
+    blocks, lines = [], []
     for index, (name, value) in enumerate(names_and_values):
+        quote = toml_string(f"Extra firm {index}: {value}")  # the article quotes each value: a value may give figures
+        lines.append(f"Extra firm {index}: {value}")
         blocks.append(
             "\n".join(
                 [
@@ -90,17 +101,12 @@ def add_firms(names_and_values: list[tuple[str, str]]) -> str:
                     f'id = "extra-{index}"',
                     f"name = {toml_string(name)}",
                     'group = "mainland"',
-                    f'origin = {{ value = {toml_string(value)}, quote = "15 firms from mainland China" }}',
-                    f'sector = {{ value = {toml_string(value)}, quote = "robotics companies Pudu Robotics" }}',
+                    f"origin = {{ value = {toml_string(value)}, quote = {quote} }}",
+                    f"sector = {{ value = {toml_string(value)}, quote = {quote} }}",
                 ]
             )
         )
-    n = len(blocks)
-    text = BUNDLED.replace("named = 8\nunnamed = 9", f"named = {8 + n}\nunnamed = 9")
-    text = text.replace("signed = { count = 17,", f"signed = {{ count = {17 + n},")
-    text = text.replace('label = "mainland China"\ncount = 15', f'label = "mainland China"\ncount = {15 + n}')
-    assert f"count = {15 + n}" in text, "the bundled dataset changed shape"
-    return text + "\n\n" + "\n\n".join(blocks) + "\n"
+    return with_more_mainland_firms(BUNDLED, len(blocks), lines) + "\n\n" + "\n\n".join(blocks) + "\n"
 
 
 # --- 1. naughty strings ------------------------------------------------------------------------
@@ -226,7 +232,7 @@ def test_every_refused_name_is_one_line(tmp_path: Path) -> None:
 # --- 2. very long values -----------------------------------------------------------------------
 
 LONG_NAME = ("Verylongname Holdings " * 500)[:10_000]
-LONG_VALUE = "HK$" + "9" * 9_997  # no space to break at
+LONG_VALUE = ("Hong-Kong-headquarters-" * 500)[:10_000]  # no space to break at, and no figure its quote lacks
 INVESTMENT = (
     '[[firms.facts]]\nlabel = "Investment"\n'
     'value = "Tao Xiaodong announced that iFlytek would invest HK$4 million in Hong Kong over the next five years"'
@@ -288,7 +294,7 @@ async def test_very_long_values_in_the_app(long_file: Path, size: tuple[int, int
         await pilot.pause()
         assert_fits(app, size[0])
         shown = screen_text(app)
-        assert re.search(r"┃ Investment +HK\$9999", shown) and re.search(r"┃ +99999", shown)  # wrapped under the value
+        assert re.search(r"┃ Investment +Hong-Kong-", shown) and re.search(r"┃ {3,}(?:[A-Za-z]+-){3}", shown)  # wrapped under the value
         await pilot.press("y")
         assert LONG_VALUE in app.clipboard
         await pilot.press("1", "y")

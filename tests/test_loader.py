@@ -22,6 +22,9 @@ from tui.core.loader import load_dataset
 from tui.core.model import Dataset
 from tui.core.problems import DatasetError, Problem
 
+SUMMARY_FACT_KEYS = ", ".join(sorted(loader._SUMMARY_FACT_KEYS))
+FIRM_FACT_KEYS = ", ".join(sorted(loader._FACT_KEYS))
+
 LINE_FORMAT = re.compile(r"^.+?(:\d+:\d+)?: ")
 
 
@@ -209,7 +212,7 @@ def test_unknown_key_in_a_firm(tmp_path: Path, bundled_text: str) -> None:
 def test_unknown_key_in_a_fact(tmp_path: Path, bundled_text: str) -> None:
     text = edit(bundled_text, ('label = "Jobs"', 'labl = "Jobs"'))
     path, lines = refuse_text(tmp_path, text)
-    assert f"{path}:{line_of(text, 'labl')}:1: programme.facts[4].labl: unknown key (expected one of: figure, label, quote, value)" in lines
+    assert f"{path}:{line_of(text, 'labl')}:1: programme.facts[4].labl: unknown key (expected one of: {SUMMARY_FACT_KEYS})" in lines
     assert len(lines) == 2  # and the label it replaced is missing
 
 
@@ -220,7 +223,7 @@ def test_unknown_key_in_an_inline_table(tmp_path: Path, bundled_text: str) -> No
     column = text.splitlines()[line - 1].index("valeu") + 1
     assert lines == [
         f"{path}:{line}:1: firms[7].origin.value: missing (expected a string)",
-        f"{path}:{line}:{column}: firms[7].origin.valeu: unknown key (expected one of: quote, value)",
+        f"{path}:{line}:{column}: firms[7].origin.valeu: unknown key (expected one of: note, quote, value)",
     ]
 
 
@@ -229,7 +232,7 @@ def test_unknown_key_in_an_inline_table_with_a_quoted_name(tmp_path: Path, bundl
     path, lines = refuse_text(tmp_path, text)
     line = line_of(text, '"valeu"')
     column = text.splitlines()[line - 1].index('"valeu"') + 1
-    assert f"{path}:{line}:{column}: firms[7].origin.valeu: unknown key (expected one of: quote, value)" in lines
+    assert f"{path}:{line}:{column}: firms[7].origin.valeu: unknown key (expected one of: note, quote, value)" in lines
 
 
 def test_missing_field(tmp_path: Path, bundled_text: str) -> None:
@@ -462,9 +465,18 @@ def test_named_plus_unnamed_must_equal_signed(tmp_path: Path, bundled_text: str)
 
 
 def test_groups_must_add_up_to_signed(tmp_path: Path, bundled_text: str) -> None:
+    # Without the derived "abroad" group (its two firms filed under mainland China), the one
+    # group left agrees with its quote (15) but not with the 17 signed.
+    abroad = bundled_text[bundled_text.index("# The article never says") : bundled_text.index("[[ceremony.facts]]")]
+    text = edit(bundled_text, (abroad, "")).replace('group = "abroad"', 'group = "mainland"')
+    path, lines = refuse_text(tmp_path, text)
+    assert lines == [f"{path}:{line_of(text, '[ceremony]')}:1: ceremony.groups: the groups' counts add up to 15, but signed.count is 17"]
+
+
+def test_a_group_count_its_quote_does_not_state_is_refused(tmp_path: Path, bundled_text: str) -> None:
     text = edit(bundled_text, ("count = 15\n", "count = 14\n"))
     path, lines = refuse_text(tmp_path, text)
-    assert lines == [f"{path}:{line_of(text, '[ceremony]')}:1: ceremony.groups: the groups' counts add up to 16, but signed.count is 17"]
+    assert lines == [f"{path}:{line_of(text, 'count = 14')}:1: ceremony.groups[0].count: gives 14 but its quote says 15"]
 
 
 def test_too_many_named_firms_in_a_group(tmp_path: Path, bundled_text: str) -> None:
@@ -762,4 +774,4 @@ def test_a_firm_fact_cannot_be_a_figure(bundled_text: str, tmp_path: Path) -> No
     text = edit(bundled_text, ('label = "US sanctions"\n', 'label = "US sanctions"\nfigure = true\n'))
     path, lines = refuse_text(tmp_path, text)
     line = line_of(text, 'label = "US sanctions"') + 1
-    assert lines == [f"{path}:{line}:1: firms[0].facts[1].figure: unknown key (expected one of: label, quote, value)"]
+    assert lines == [f"{path}:{line}:1: firms[0].facts[1].figure: unknown key (expected one of: {FIRM_FACT_KEYS})"]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import NoReturn, Optional, Union
 
-EXPORT_FORMATS = ("text", "markdown", "json", "csv")
+EXPORT_FORMATS = ("text", "markdown", "json", "csv", "annotations")
 """The same as tui.core.formats.FORMATS (a test keeps them equal), without importing the formats."""
 
 COVERAGE_FORMATS = ("text", "json")

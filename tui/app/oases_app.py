@@ -291,9 +291,9 @@ class OasesApp(App[None]):
             self._show(pane)
         article = self.query_one(ArticleView)
         if pane == "firms":
-            article.show_fact(None)
+            article.show_fact(())
         elif isinstance(event.widget, FactList):
-            article.show_fact(event.widget.fact.quote if event.widget.fact else None)
+            article.show_fact(event.widget.fact.lit_quotes if event.widget.fact else ())
 
     # -- provenance -------------------------------------------------------------
 
@@ -305,7 +305,7 @@ class OasesApp(App[None]):
     def on_fact_list_fact_highlighted(self, message: FactList.FactHighlighted) -> None:
         if message.fact_list.has_focus:
             fact = message.fact
-            self.query_one(ArticleView).show_fact(fact.quote if fact is not None else None)
+            self.query_one(ArticleView).show_fact(fact.lit_quotes if fact is not None else ())
 
     # -- keys -------------------------------------------------------------------
 

@@ -114,11 +114,22 @@ def _list_markdown(dataset: Dataset, firm: Optional[Firm], listed: Sequence[Firm
     return Copy(formats.firms_markdown_table(dataset, listed), f"{len(listed)} firms as a Markdown table")
 
 
+def _annotations(dataset: Dataset, firm: Optional[Firm], listed: Sequence[Firm]) -> Optional[Copy]:
+    from tui.core.annotations import annotations_json
+
+    return Copy(annotations_json(dataset, listed), f"the quoted facts of {len(listed)} firms and the summary as Web Annotations")
+
+
 COPY_COMMANDS: tuple[CopyCommand, ...] = (
     CopyCommand("Copy firm as Markdown", "the selected firm, with its facts and quotes", _firm_markdown),
     CopyCommand("Copy firm as JSON", "the selected firm, with quotes and their places in the article", _firm_json),
     CopyCommand("Copy summary as Markdown", "the programme and ceremony summary", _summary_markdown),
     CopyCommand("Copy list as CSV", "the firm list as it is filtered now", _list_csv),
     CopyCommand("Copy list as Markdown table", "the firm list as it is filtered now", _list_markdown),
+    CopyCommand(
+        "Copy as Web Annotations",
+        "W3C JSON-LD: the summary's and the listed firms' quoted facts, each anchored in the article",
+        _annotations,
+    ),
 )
 """The palette's copy commands, in the order it lists them."""

@@ -61,12 +61,11 @@ def coverage(dataset: Dataset) -> list[SentenceCoverage]:
     sentences = dataset.sentences
     citing: list[list[Citation]] = [[] for _ in sentences.spans]
     for citation in _citations(dataset):
-        quote = citation.fact.quote
-        if quote is None or not sentences.spans:
-            continue
-        first, last = sentences.covering(quote.start, quote.end)
-        for index in range(first, last + 1):
-            citing[index].append(citation)
+        for quote in citation.fact.quotes if sentences.spans else ():  # a derived fact quotes nothing: it cites nothing
+            first, last = sentences.covering(quote.start, quote.end)
+            for index in range(first, last + 1):
+                if not citing[index] or citing[index][-1] is not citation:  # two quotes in one sentence: cited once
+                    citing[index].append(citation)
     return [
         SentenceCoverage(index, start, end, tuple(sorted(found, key=lambda c: c.firm is None)))
         for index, ((start, end), found) in enumerate(zip(sentences.spans, citing))
@@ -125,6 +124,6 @@ def coverage_json(dataset: Dataset, sentences: list[SentenceCoverage]) -> str:
             for sentence in sentences
         ],
     }
-    from tui.core.formats import _json_safe  # the export's escaping of what a terminal would act on
+    from tui.core.formats import json_safe  # the export's escaping of what a terminal would act on
 
-    return _json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

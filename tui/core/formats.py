@@ -25,24 +25,25 @@ from collections.abc import Iterable, Sequence
 
 from tui import TYPE_CHECKING
 from tui.core.characters import BIDI, C0_C1, LINE_SEPARATORS, SURROGATE
-from tui.core.model import ALIASES_LABEL, NOT_STATED_TEXT, Dataset, Fact, Firm, Quote
-from tui.core.provenance import provenance_text
-from tui.core.summary import summary_sections
+from tui.core.model import ALIASES_LABEL, NOT_STATED_TEXT, Dataset, Derivation, Fact, Firm, Quote
+from tui.core.provenance import note_text, provenance_text
+from tui.core.summary import summary_sections, unnamed_fact
 
 if TYPE_CHECKING:
     from typing import Any, Optional
 
-FORMATS = ("text", "markdown", "json", "csv")
+FORMATS = ("text", "markdown", "json", "csv", "annotations")
 """The formats :func:`export` writes, in the order ``--format`` lists them."""
 
 EXPORT_SCHEMA_VERSION = 1
 """The version of the JSON export's shape (not of the dataset file)."""
 
-CSV_HEADER = ("id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts")
+CSV_HEADER = ("id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts", "notes")
 """The columns of :func:`firms_csv`; ``facts`` holds the firm's other facts, each
-``Label: value — “quote”``, joined by "; " (origin, sector, people and subsidiaries have their own)."""
+``Label: value — “quote”``, joined by "; " (origin, sector, people and subsidiaries have their own);
+``notes`` holds the editor's notes on any of its facts, each labelled "Editor's note" (they are not the article's)."""
 
-_TABLE_HEADER = ("Firm", "ID", ALIASES_LABEL, "Group", "Origin", "Sector", "People", "Subsidiaries", "Facts")
+_TABLE_HEADER = ("Firm", "ID", ALIASES_LABEL, "Group", "Origin", "Sector", "People", "Subsidiaries", "Facts", "Notes")
 
 _ESCAPE_SEQUENCE = r"""(?x)
       \x1b\[ [0-?]* [ -/]* [@-~]?                     # CSI: colours, cursor moves
@@ -83,7 +84,7 @@ def clean(text: str) -> str:
     return re.sub(_SURROGATE, "\ufffd", text)
 
 
-def _json_safe(document: str) -> str:
+def json_safe(document: str) -> str:
     """JSON text with the characters ``_JSON_UNSAFE`` names written as ``\\uXXXX`` escapes.
 
     They can only occur inside string literals (JSON's own syntax is ASCII), where
@@ -145,6 +146,7 @@ def _table_row(dataset: Dataset, firm: Firm) -> list[str]:
         "; ".join(_people(firm)),
         "; ".join(subsidiary.name for subsidiary in firm.subsidiaries),
         "; ".join(_fact_cell(fact) for fact in firm.facts),
+        "; ".join(f"{fact.label}: {note_text(fact)}" for fact in firm.fact_rows() if fact.note is not None),
     ]
 
 
@@ -159,12 +161,20 @@ def _fact_cell(fact: Fact) -> str:
 # Plain text
 
 
+NOTE_INDENT = "  "
+"""How far an editor's note is set in under its fact, on a line of its own."""
+
+
 def _fact_line(fact: Fact) -> str:
-    """``Label: value — “quote”``, or ``Label: not stated in the source``."""
+    """``Label: value — “quote”`` (or ``— derived: how``), or ``Label: not stated in the source``;
+    an editor's note on the next line, indented, apart from the article's words."""
     line = f"{clean(fact.label)}: {_value(fact)}"
     provenance = provenance_text(fact)
     if provenance is not None:
         line += f" — {clean(provenance)}"
+    note = note_text(fact)
+    if note is not None:
+        line += f"\n{NOTE_INDENT}{clean(note)}"
     return line
 
 
@@ -184,9 +194,8 @@ def firm_text(dataset: Dataset, firm: Firm) -> str:
 def fact_text(dataset: Dataset, firm: Optional[Firm], fact: Fact) -> str:
     """One fact: what it is about, the fact, its quote on the next line, the source."""
     lines = [f"{_context(dataset, firm, fact)} — {clean(fact.label)}: {_value(fact)}"]
-    provenance = provenance_text(fact)
-    if provenance is not None:
-        lines.append(clean(provenance))
+    provenance, note = provenance_text(fact), note_text(fact)
+    lines += [clean(line) for line in (provenance, note) if line is not None]
     lines.append(_source_line(dataset))
     return "\n".join(lines)
 
@@ -211,6 +220,9 @@ def _fact_item(fact: Fact) -> str:
     provenance = provenance_text(fact)
     if provenance is not None:
         item += f" — {markdown_escape(provenance)}"
+    note = note_text(fact)
+    if note is not None:
+        item += f"\n  - *{markdown_escape(note)}*"  # a nested item in italics: not the article's words
     return item
 
 
@@ -273,8 +285,41 @@ def _quote_json(quote: Optional[Quote]) -> dict[str, Any]:
     }
 
 
+def _derivation_json(derivation: Optional[Derivation]) -> Optional[dict[str, Any]]:
+    return None if derivation is None else {"how": derivation.how, "from": list(derivation.rests_on)}
+
+
 def _fact_json(fact: Fact) -> dict[str, Any]:
-    return {"label": fact.label, "value": fact.value, **_quote_json(fact.quote)}
+    """A fact: its quote (null for a derived fact), any more quotes, how it is derived, the editor's note."""
+    return {
+        "label": fact.label,
+        "value": fact.value,
+        **_quote_json(fact.quote),
+        "more_quotes": [_quote_json(quote) for quote in fact.more_quotes],
+        "derived": _derivation_json(fact.derivation),
+        "note": fact.note,
+    }
+
+
+def _totals_json(dataset: Dataset) -> dict[str, Any]:
+    """The ceremony's totals, each with its quote or how it is derived."""
+    ceremony = dataset.ceremony
+    unnamed = unnamed_fact(dataset).derivation
+    return {
+        "signed": {"count": ceremony.signed.value, **_quote_json(ceremony.signed.quote)},
+        "named": len(dataset.firms),
+        "unnamed": {"count": ceremony.unnamed, "derived": _derivation_json(unnamed)},
+        "groups": [
+            {
+                "id": group.id,
+                "label": group.label,
+                "count": group.size,
+                **_quote_json(group.quote),
+                "derived": _derivation_json(group.derivation),
+            }
+            for group in ceremony.groups
+        ],
+    }
 
 
 def firm_object(dataset: Dataset, firm: Firm) -> dict[str, Any]:
@@ -299,9 +344,10 @@ def _json_document(dataset: Dataset, firms: Iterable[Firm]) -> str:
     document = {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "source": {"title": dataset.source.title},
+        "ceremony": _totals_json(dataset),
         "firms": [firm_object(dataset, firm) for firm in firms],
     }
-    return _json_safe(json.dumps(document, ensure_ascii=False, indent=2))
+    return json_safe(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def firm_json(dataset: Dataset, firm: Firm) -> str:
@@ -341,7 +387,8 @@ def export_summary(dataset: Dataset, fmt: str) -> str:
 
     text and markdown: as the summary copies; json: ``{"schema_version", "source": {"title"},
     "summary": [{"title", "facts": [...]}]}``, each fact with its quote and offsets as in the
-    firm export; csv: :data:`SUMMARY_CSV_HEADER`, a row per fact.
+    firm export; csv: :data:`SUMMARY_CSV_HEADER`, a row per fact; annotations: the
+    summary's quoted facts as Web Annotations (:mod:`tui.core.annotations`).
     """
     if fmt == "text":
         return summary_text(dataset) + "\n"
@@ -355,7 +402,7 @@ def export_summary(dataset: Dataset, fmt: str) -> str:
             "source": {"title": dataset.source.title},
             "summary": [{"title": title, "facts": [_fact_json(fact) for fact in facts]} for title, facts in summary_sections(dataset)],
         }
-        return _json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+        return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
     if fmt == "csv":
         import csv
 
@@ -368,6 +415,10 @@ def export_summary(dataset: Dataset, fmt: str) -> str:
                 cells = [title, fact.label, fact.value if fact.value is not None else NOT_STATED_TEXT, quote]
                 writer.writerow([clean(cell) for cell in cells])
         return out.getvalue()
+    if fmt == "annotations":  # the programme's and the ceremony's quoted facts, no firm's
+        from tui.core.annotations import annotations_json
+
+        return annotations_json(dataset, ()) + "\n"
     raise ValueError(f"unknown export format {fmt!r} (expected one of: {', '.join(FORMATS)})")
 
 
@@ -382,6 +433,10 @@ def export(dataset: Dataset, firms: Sequence[Firm], fmt: str) -> str:
         return _json_document(dataset, firms) + "\n"
     if fmt == "csv":
         return firms_csv(dataset, firms)
+    if fmt == "annotations":
+        from tui.core.annotations import annotations_json
+
+        return annotations_json(dataset, firms) + "\n"
     if fmt == "text":
         blocks = ["\n".join(_firm_lines(firm)) for firm in firms]
         source = _source_line(dataset)

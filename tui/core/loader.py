@@ -15,11 +15,13 @@ import tomli
 
 from tui import TYPE_CHECKING
 from tui.core.article import Article
-from tui.core.characters import BIDI, BIDI_CONTROL, C0_C1, CONTROL
+from tui.core.characters import BIDI, C0_C1
 from tui.core.collector import paused
-from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
+from tui.core.derivations import Deriver
+from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
 from tui.core.problems import DatasetError, Problem, visible
 from tui.core.reading import read_text
+from tui.core.toml_table import Table as _Table
 
 if TYPE_CHECKING:
     from typing import Any, Optional, Union
@@ -37,11 +39,14 @@ _SOURCE_KEYS = frozenset({"title", "text"})
 _PROGRAMME_KEYS = frozenset({"name", "short_name", "facts"})
 _CEREMONY_KEYS = frozenset({"signed", "named", "unnamed", "groups", "facts"})
 _COUNT_KEYS = frozenset({"count", "quote"})
-_GROUP_KEYS = frozenset({"id", "label", "count", "quote"})
-_FACT_KEYS = frozenset({"label", "value", "quote"})
+_GROUP_KEYS = frozenset({"id", "label", "count", "quote", "derived"})
+_FACT_EXTRA_KEYS = frozenset({"more_quotes", "derived", "note"})
+"""What a fact may carry beyond its label, value and quote: more quotes, or a derivation instead
+of any quote (:mod:`tui.core.derivations`), and an editor's note."""
+_FACT_KEYS = frozenset({"label", "value", "quote"}) | _FACT_EXTRA_KEYS
 _SUMMARY_FACT_KEYS = _FACT_KEYS | {"figure"}
 """The programme's and the ceremony's facts may be marked as headline figures; a firm's may not."""
-_FIELD_KEYS = frozenset({"value", "quote"})
+_FIELD_KEYS = frozenset({"value", "quote", "note"})
 _FIRM_KEYS = frozenset({"id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts"})
 _PERSON_KEYS = frozenset({"name", "role", "quote"})
 _SUBSIDIARY_KEYS = frozenset({"name", "quote"})
@@ -79,108 +84,6 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         raise DatasetError(file, [Problem("", "TOML nested too deeply to read")]) from None
 
 
-_TYPE_NAMES = {str: "a string", int: "an integer", bool: "a boolean", float: "a float", list: "an array", dict: "a table"}
-
-
-def _type_name(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), "a date or time")
-
-
-class _Table:
-    """A TOML table being read: typed getters that record problems instead of raising."""
-
-    __slots__ = ("data", "path", "problems")
-
-    def __init__(self, data: dict[str, Any], path: str, problems: list[Problem], keys: frozenset[str]) -> None:
-        self.data = data
-        self.path = path
-        self.problems = problems
-        if not keys.issuperset(data):  # the usual case skips building the difference
-            for key in [key for key in data if key not in keys]:  # in file order: a set would vary from run to run
-                self.problem(key, f"unknown key (expected one of: {', '.join(sorted(keys))})")
-
-    def key_path(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def problem(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.key_path(key), message))
-
-    def _get(self, key: str, kind: type, required: bool) -> Any:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.problem(key, f"missing (expected {_TYPE_NAMES[kind]})")
-            return None
-        if type(value) is not kind:
-            self.problem(key, f"expected {_TYPE_NAMES[kind]}, found {_type_name(value)}")
-            return None
-        return value
-
-    def text(self, key: str, required: bool = True, name: bool = False) -> Optional[str]:
-        value: Optional[str] = self.data.get(key)
-        if type(value) is str and value.isprintable() and value.strip():
-            return value  # fast path: printable means no control or bidi character, so check_text passes
-        value = self._get(key, str, required)
-        if value is not None and self.check_text(key, value, name):
-            return value
-        return None
-
-    def check_text(self, key: str, value: str, name: bool = False) -> bool:
-        if not value.strip():
-            self.problem(key, "is empty")
-            return False
-        if value.isprintable():
-            return True  # the usual case: no control or bidi character, which are all unprintable
-        bad = re.search(CONTROL, value)
-        if bad:
-            self.problem(key, f"contains a control character ({visible(bad.group())}) at position {bad.start()}")
-            return False
-        if name:
-            bidi = re.search(BIDI_CONTROL, value)
-            if bidi:
-                self.problem(key, f"contains a bidirectional-override character ({visible(bidi.group())})")
-                return False
-        return True
-
-    def integer(self, key: str, required: bool = True) -> Optional[int]:
-        value: Optional[int] = self._get(key, int, required)
-        if value is not None and value < 0:
-            self.problem(key, f"must not be negative (found {value})")
-            return None
-        return value
-
-    def names(self, key: str) -> tuple[str, ...]:
-        if self.data.get(key) is None:
-            return ()  # fast path for an absent optional array
-        values = self._get(key, list, False) or []
-        names = []
-        for index, value in enumerate(values):
-            item = f"{key}[{index}]"
-            if type(value) is not str:
-                self.problem(item, f"expected a string, found {_type_name(value)}")
-            elif self.check_text(item, value, name=True):
-                names.append(value)
-        return tuple(names)
-
-    def table(self, key: str, keys: frozenset[str]) -> Optional[_Table]:
-        value = self._get(key, dict, True)
-        return None if value is None else _Table(value, self.key_path(key), self.problems, keys)
-
-    def tables(self, key: str, keys: frozenset[str]) -> list[_Table]:
-        if self.data.get(key) is None:
-            return []  # fast path for an absent optional array
-        values = self._get(key, list, False) or []
-        tables = []
-        key_path = self.key_path(key)
-        for index, value in enumerate(values):
-            path = f"{key_path}[{index}]"
-            if type(value) is dict:
-                tables.append(_Table(value, path, self.problems, keys))
-            else:
-                self.problems.append(Problem(path, f"expected a table, found {_type_name(value)}"))
-        return tables
-
-
 class _Builder:
     """Turns a parsed TOML document into a :class:`Dataset`, collecting every problem."""
 
@@ -189,6 +92,10 @@ class _Builder:
         self.problems = problems
         self.article = Article("")
         self.suggestions = 0
+        self.deriver = Deriver({}, self.article, self.problem)
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
 
     def dataset(self, document: dict[str, Any]) -> Optional[Dataset]:
         if "schema_version" not in document:
@@ -206,6 +113,7 @@ class _Builder:
         if source is None:
             return None  # without the article no quote can be checked
         self.article = Article(source.text)
+        self.deriver = Deriver(document, self.article, self.problem)
         programme = self.programme(top.table("programme", _PROGRAMME_KEYS))
         ceremony = self.ceremony(top.table("ceremony", _CEREMONY_KEYS))
         firms = self.firms(top.tables("firms", _FIRM_KEYS), top)
@@ -257,18 +165,52 @@ class _Builder:
 
     def fact(self, table: _Table) -> Optional[Fact]:
         fast = self._stated(table.data.get("label"), table.data.get("value"), table.data.get("quote"))
-        if fast is not None:
+        if fast is not None and _FACT_EXTRA_KEYS.isdisjoint(table.data):
+            self.deriver.check_figures(table.path, fast.value or "", fast.quotes)
             return fast
         label = table.text("label")
         value = table.text("value")
+        note = table.text("note", required=False)
         if value == NOT_STATED:
-            if "quote" in table.data:
-                table.problem("quote", f'a fact whose value is "{NOT_STATED}" has no quote')
-            return None if label is None else Fact(label, None, None)
+            for key in ("quote", "more_quotes", "derived"):
+                if key in table.data:
+                    table.problem(key, f'a fact whose value is "{NOT_STATED}" has no {key.replace("_", " ")}')
+            return None if label is None else Fact(label, None, None, note=note)
+        if "derived" in table.data:
+            return self.derived_fact(table, label, value, note)
         quote = self.quote(table)
-        if label is None or value is None or quote is None:
+        more_quotes = self.more_quotes(table)
+        if label is None or value is None or quote is None or more_quotes is None:
             return None
-        return Fact(label, value, quote)
+        fact = Fact(label, value, quote, more_quotes=more_quotes, note=note)
+        self.deriver.check_figures(table.path, value, fact.quotes)
+        return fact
+
+    def derived_fact(self, table: _Table, label: Optional[str], value: Optional[str], note: Optional[str]) -> Optional[Fact]:
+        """A fact computed from others: ``derived`` instead of any quote (see :mod:`tui.core.derivations`)."""
+        for key in ("quote", "more_quotes"):
+            if key in table.data:
+                table.problem(key, "a derived fact has no quote: its value is computed, not the article's words")
+        derivation = self.deriver.derivation(table.path, table.data["derived"], value) if value is not None else None
+        if label is None or value is None or derivation is None:
+            return None
+        return Fact(label, value, None, derivation=derivation, note=note)
+
+    def more_quotes(self, table: _Table) -> Optional[tuple[Quote, ...]]:
+        """``more_quotes = [...]``: further sentences a value needs, each a quote; None if one is wrong."""
+        if "more_quotes" not in table.data:
+            return ()
+        words = table._get("more_quotes", list, False)
+        if words is None:
+            return None
+        if not words:
+            table.problem("more_quotes", "is empty (leave it out, or list the further quotes)")
+            return None
+        quotes = []
+        for index, item in enumerate(words):
+            key = f"more_quotes[{index}]"  # read as a quote of its own, its problems at this key path
+            quotes.append(self.quote(_Table({key: item}, table.path, self.problems, frozenset({key})), key))
+        return tuple(quote for quote in quotes if quote is not None) if all(quotes) else None
 
     def _stated(self, label: Any, value: Any, words: Any) -> Optional[Fact]:
         """Fast path for the usual fact: three printable, non-blank strings and a quote found once.
@@ -302,6 +244,7 @@ class _Builder:
         if type(value) is dict and len(value) == 2:  # exactly value and quote, or the long way below
             fast = self._stated(label, value.get("value"), value.get("quote"))
             if fast is not None:
+                self.deriver.check_figures(parent.key_path(key), fast.value or "", fast.quotes)
                 return fast
         if value == NOT_STATED:
             return Fact(label, None, None)
@@ -319,9 +262,11 @@ class _Builder:
             table.problem("value", f'write {key} = "{NOT_STATED}" (no quote) where the article is silent')
             return None
         quote = self.quote(table)
+        note = table.text("note", required=False)
         if text is None or quote is None:
             return None
-        return Fact(label, text, quote)
+        self.deriver.check_figures(table.path, text, (quote,))
+        return Fact(label, text, quote, note=note)
 
     def programme(self, table: Optional[_Table]) -> Optional[Programme]:
         if table is None:
@@ -342,6 +287,7 @@ class _Builder:
             count = signed_table.integer("count")
             quote = self.quote(signed_table)
             if count is not None and quote is not None:
+                self.deriver.check_count(signed_table.path, count, quote)
                 signed = Count(count, quote)
         named = table.integer("named")
         unnamed = table.integer("unnamed")
@@ -351,9 +297,9 @@ class _Builder:
             group_id = self.identifier(group_table, seen)
             label = group_table.text("label")
             count = group_table.integer("count")
-            quote = self.quote(group_table)
-            if group_id is not None and label is not None and count is not None and quote is not None:
-                groups.append(Group(group_id, label, count, quote))
+            quote, derivation = self.group_count_source(group_table, count)
+            if group_id is not None and label is not None and count is not None and (quote or derivation) is not None:
+                groups.append(Group(group_id, label, count, quote, derivation))
         if not groups and "groups" in table.data:
             pass  # the problems are already recorded
         elif not groups:
@@ -362,6 +308,19 @@ class _Builder:
         if signed is None or named is None or unnamed is None:
             return None
         return Ceremony(signed, named, unnamed, tuple(groups), facts)
+
+    def group_count_source(self, table: _Table, count: Optional[int]) -> tuple[Optional[Quote], Optional[Derivation]]:
+        """A group's size stands on its quote (which must state it) or on a derivation instead."""
+        if "derived" not in table.data:
+            quote = self.quote(table)
+            if quote is not None and count is not None:
+                self.deriver.check_count(table.path, count, quote)
+            return quote, None
+        if "quote" in table.data:
+            table.problem("quote", "a group whose count is derived has no quote: the count is computed, not the article's words")
+        if count is None:
+            return None, None
+        return None, self.deriver.derivation(table.path, table.data["derived"], str(count))
 
     def identifier(self, table: _Table, seen: dict[str, str]) -> Optional[str]:
         value: Optional[str] = table._get("id", str, True)
@@ -400,6 +359,7 @@ class _Builder:
         for person in table.tables("people", _PERSON_KEYS):
             person_name, role, quote = person.text("name", name=True), person.text("role"), self.quote(person)
             if person_name is not None and role is not None and quote is not None:
+                self.deriver.check_figures(person.path, role, (quote,), key="role")
                 people.append(Person(person_name, role, quote))
         subsidiaries = []
         for subsidiary in table.tables("subsidiaries", _SUBSIDIARY_KEYS):

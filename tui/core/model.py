@@ -42,18 +42,53 @@ class Quote(NamedTuple):
     sentence_end: int
 
 
+class Derivation(NamedTuple):
+    """How a value the article never states is computed from what it does state.
+
+    ``how`` is the arithmetic in words, checked by the loader (``17 signed − 8 named``);
+    ``rests_on`` names what it is computed from, as key paths into the data file
+    (``ceremony.signed``); ``quotes`` are the quotes behind those, the sentences the
+    source pane lights for the derived fact (none, if what it rests on quotes nothing).
+    """
+
+    how: str
+    rests_on: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
 class Fact(NamedTuple):
-    """One labelled statement. ``value is None`` means the article does not state it."""
+    """One labelled statement. ``value is None`` means the article does not state it.
+
+    A stated fact has a ``quote`` (and, where the value needs more than one sentence,
+    ``more_quotes``), or a ``derivation`` instead of any quote. A ``note`` is the
+    editor's, never the article's words: it is shown apart and labelled as such.
+    """
 
     label: str
     value: Optional[str]
     quote: Optional[Quote]
     figure: bool = False
     """A headline figure (the file's ``figure = true``): the summary shows it first, on one line."""
+    more_quotes: tuple[Quote, ...] = ()
+    derivation: Optional[Derivation] = None
+    note: Optional[str] = None
 
     @property
     def stated(self) -> bool:
         return self.value is not None
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """The article's words behind the value: its quote and any more (none for a derived fact)."""
+        return (self.quote, *self.more_quotes) if self.quote is not None else self.more_quotes
+
+    @property
+    def lit_quotes(self) -> tuple[Quote, ...]:
+        """What the source pane lights for this fact: its quotes, or, for a derived fact, the
+        quotes of what it rests on."""
+        if self.derivation is not None:
+            return self.derivation.quotes
+        return self.quotes
 
 
 class Person(NamedTuple):
@@ -101,11 +136,12 @@ class Firm(NamedTuple):
         )
 
     def quotes(self) -> list[Quote]:
-        """The quotes behind this firm's facts, in reading order, without repeats."""
+        """The quotes behind this firm's facts (what a derived fact rests on included), in
+        reading order, without repeats."""
         seen: dict[tuple[int, int], Quote] = {}
         for fact in self.fact_rows():
-            if fact.quote is not None:
-                seen.setdefault((fact.quote.start, fact.quote.end), fact.quote)
+            for quote in fact.lit_quotes:
+                seen.setdefault((quote.start, quote.end), quote)
         return list(seen.values())
 
 
@@ -117,13 +153,15 @@ class Count(NamedTuple):
 
 
 class Group(NamedTuple):
-    """A share of the signed firms (e.g. "mainland China": 15)."""
+    """A share of the signed firms (e.g. "mainland China": 15): its size quoted, or derived
+    from other totals where the article never states it (``quote`` is then None)."""
 
     id: str
     label: str
     size: int
     """How many signed firms are in it (the file's ``count``)."""
-    quote: Quote
+    quote: Optional[Quote]
+    derivation: Optional[Derivation] = None
 
 
 class Programme(NamedTuple):
@@ -196,4 +234,5 @@ class Dataset:
 
     def quote_count(self) -> int:
         """How many quotes the file ties to the article (facts, the signed total, the groups)."""
-        return sum(1 for fact in self.all_facts() if fact.quote) + 1 + len(self.ceremony.groups)
+        quoted_groups = sum(1 for group in self.ceremony.groups if group.quote is not None)
+        return sum(len(fact.quotes) for fact in self.all_facts()) + 1 + quoted_groups

@@ -8,11 +8,16 @@ ceremony's totals (each with the words that state it) and its other facts, in
 full. A figure is a fact like any other, quote included, so moving onto it
 lights its sentence; the pane draws the figures one line each. A new summary
 line is one entry here, and every place that shows the summary shows it.
+
+Totals the article never states are derived facts, shown as such everywhere:
+the firms not named (``17 signed − 8 named``), a group whose count the file
+derives (``17 signed − 15 from mainland China``), and the key-figures line that
+puts the totals together.
 """
 
 from __future__ import annotations
 
-from tui.core.model import Dataset, Fact
+from tui.core.model import Dataset, Derivation, Fact, Group
 from tui.core.records import NamedTuple
 
 FIGURES_TITLE = "Key figures"
@@ -25,11 +30,44 @@ class Section(NamedTuple):
 
 def signed_figure(dataset: Dataset) -> Fact:
     """The signed total as one line: the count, each group's share, how many are named.
-    Derived from the ceremony's totals; its quote is the signed total's."""
+    Put together from the ceremony's totals, so it is derived, and says from what; it
+    lights the sentences of the totals it is made of."""
     ceremony = dataset.ceremony
     signed = ceremony.signed
     groups = ", ".join(f"{group.size} {group.label}" for group in ceremony.groups)
-    return Fact("Firms signed", f"{signed.value}: {groups}; {len(dataset.firms)} named", signed.quote, figure=True)
+    how = "; ".join(
+        [
+            f"{signed.value} signed (quoted)",
+            *(_group_source(group) for group in ceremony.groups),
+            f"{len(dataset.firms)} named in the article",
+        ]
+    )
+    quotes = [signed.quote]
+    for group in ceremony.groups:
+        quotes += [group.quote] if group.quote is not None else list(group.derivation.quotes if group.derivation else ())
+    lit = tuple({(quote.start, quote.end): quote for quote in quotes}.values())
+    derivation = Derivation(how, ("ceremony.signed", "ceremony.groups", "firms"), lit)
+    return Fact("Firms signed", f"{signed.value}: {groups}; {len(dataset.firms)} named", None, figure=True, derivation=derivation)
+
+
+def _group_source(group: Group) -> str:
+    if group.derivation is not None:
+        return f"{group.size} {group.label} = {group.derivation.how}"
+    return f"{group.size} {group.label} (quoted)"
+
+
+def group_fact(group: Group) -> Fact:
+    """A group's share: quoted, or derived as the file says."""
+    return Fact(f"From {group.label}", str(group.size), group.quote, derivation=group.derivation)
+
+
+def unnamed_fact(dataset: Dataset) -> Fact:
+    """How many signed firms the article names, and the rest it doesn't: derived, never quoted."""
+    ceremony = dataset.ceremony
+    signed, named = ceremony.signed.value, len(dataset.firms)
+    derivation = Derivation(f"{signed} signed − {named} named", ("ceremony.signed", "ceremony.named"), (ceremony.signed.quote,))
+    value = f"{named} of {signed} (the other {signed - named} are not named in the source)"
+    return Fact("Named in the article", value, None, derivation=derivation)
 
 
 def summary_sections(dataset: Dataset) -> list[Section]:
@@ -39,12 +77,8 @@ def summary_sections(dataset: Dataset) -> list[Section]:
     signed = ceremony.signed
     totals = (
         Fact("Firms signed", str(signed.value), signed.quote),
-        *(Fact(f"From {group.label}", str(group.size), group.quote) for group in ceremony.groups),
-        Fact(
-            "Named in the article",
-            f"{len(dataset.firms)} of {signed.value} (the other {ceremony.unnamed} are not named in the source)",
-            None,
-        ),
+        *(group_fact(group) for group in ceremony.groups),
+        unnamed_fact(dataset),
     )
     marked = tuple(fact for fact in (*programme.facts, *ceremony.facts) if fact.figure)
     return [

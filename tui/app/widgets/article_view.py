@@ -10,7 +10,7 @@ selection, which maps back to exact article text.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar, Optional
 
 from rich.segment import Segment
@@ -53,8 +53,9 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         self._finishing = False
         self.firm_sentences: list[Span] = []
         self.firm_quotes: list[Span] = []
-        self.focus_sentence: Optional[Span] = None
-        self.focus_quote: Optional[Span] = None
+        self.focus_sentences: list[Span] = []
+        """The sentences of the fact under a cursor: its quotes', or what a derived fact rests on."""
+        self.focus_quotes: list[Span] = []
         self._pending_scroll: Optional[int] = None
         """An offset to scroll to once the pane has a size (a firm shown before the first frame)."""
 
@@ -65,24 +66,34 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         quotes = sorted(quotes, key=lambda quote: quote.start)
         sentences = _merge((quote.sentence_start, quote.sentence_end) for quote in quotes)
         quoted = _merge((quote.start, quote.end) for quote in quotes)
-        if (sentences, quoted, None) == (self.firm_sentences, self.firm_quotes, self.focus_sentence):
+        if (sentences, quoted, []) == (self.firm_sentences, self.firm_quotes, self.focus_sentences):
             return  # lit up already: no repaint
         self.firm_sentences, self.firm_quotes = sentences, quoted
-        self.focus_sentence = self.focus_quote = None
+        self.focus_sentences, self.focus_quotes = [], []
         self.refresh()
         if self.firm_sentences:
             self.scroll_to_offset(self.firm_sentences[0][0])
 
-    def show_fact(self, quote: Optional[Quote]) -> None:
-        """Light up one fact's sentence distinctly (or stop, with ``None``) and bring it into view."""
-        if quote is None:
-            self.focus_sentence = self.focus_quote = None
-        else:
-            self.focus_sentence = (quote.sentence_start, quote.sentence_end)
-            self.focus_quote = (quote.start, quote.end)
+    def show_fact(self, quotes: Sequence[Quote]) -> None:
+        """Light up one fact's sentences distinctly (:attr:`tui.core.model.Fact.lit_quotes`: a
+        fact with two quotes lights both; a derived one what it rests on; none stops) and bring
+        the first into view."""
+        ordered = sorted(quotes, key=lambda quote: quote.start)
+        self.focus_sentences = _merge((quote.sentence_start, quote.sentence_end) for quote in ordered)
+        self.focus_quotes = _merge((quote.start, quote.end) for quote in ordered)
         self.refresh()
-        if quote is not None:
-            self.scroll_to_offset(quote.sentence_start)
+        if ordered:
+            self.scroll_to_offset(ordered[0].sentence_start)
+
+    @property
+    def focus_sentence(self) -> Optional[Span]:
+        """The first of :attr:`focus_sentences` (None when no fact is lit)."""
+        return self.focus_sentences[0] if self.focus_sentences else None
+
+    @property
+    def focus_quote(self) -> Optional[Span]:
+        """The first of :attr:`focus_quotes`."""
+        return self.focus_quotes[0] if self.focus_quotes else None
 
     def scroll_to_offset(self, offset: int) -> None:
         """Scroll so the line holding article character ``offset`` is near the top, with context."""
@@ -171,8 +182,8 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         firm, focus, quote = self._highlight_styles()
         cuts = {start, end}
         layers: list[tuple[list[Span], Style]] = [(self.firm_sentences, firm), (self.firm_quotes, quote)]
-        if self.focus_sentence is not None and self.focus_quote is not None:
-            layers += [([self.focus_sentence], focus), ([self.focus_quote], quote + Style(underline=True))]
+        if self.focus_sentences:
+            layers += [(self.focus_sentences, focus), (self.focus_quotes, quote + Style(underline=True))]
         for spans, _ in layers:
             for span_start, span_end in _overlapping(spans, start, end):
                 cuts.update((max(start, span_start), min(end, span_end)))

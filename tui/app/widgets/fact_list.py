@@ -35,7 +35,7 @@ from tui.app.widgets.fact_rows import Row, dock_lines, row_lines, sticky_line
 from tui.app.widgets.list_keys import list_bindings
 from tui.app.widgets.style_cache import StyleCache
 from tui.core.model import NOT_STATED_TEXT, Fact
-from tui.core.provenance import provenance_text
+from tui.core.provenance import note_text, provenance_text
 
 HeaderLine = Sequence[tuple[str, str]]
 """A line above the facts, as pieces of text each with a role: "title", "note" or "" (plain)."""
@@ -138,10 +138,22 @@ class FactList(StyleCache, ScrollView, can_focus=True):
                 self.rows.append(Row(None, Text.assemble((title, heading)), Text(), None, column))  # a span: Text.render drops a base style
             for fact in facts:
                 value = Text(NOT_STATED_TEXT, not_stated) if fact.value is None else Text(fact.value)
-                provenance = provenance_text(fact)
-                quoted = Text.assemble((provenance, quote)) if provenance is not None else None
+                quoted = self._provenance(fact, quote, note_style)
                 self.rows.append(Row(fact, Text.assemble((fact.label, label)), value, quoted, column, section in self._one_line))
         self._laid_out_width = 0
+
+    @staticmethod
+    def _provenance(fact: Fact, quote_style: Style, note_style: Style) -> Optional[Text]:
+        """The fact's quote (or how it is derived) and, on a line of its own, the editor's note."""
+        provenance, note = provenance_text(fact), note_text(fact)
+        pieces = [*([(provenance, quote_style)] if provenance is not None else []), *([(note, note_style)] if note is not None else [])]
+        if not pieces:
+            return None
+        text = Text.assemble(pieces[0])
+        for piece in pieces[1:]:
+            text.append("\n")
+            text.append(*piece)
+        return text
 
     def _current_text_styles(self) -> tuple[Style, ...]:
         names = ("title", "note", "heading", "label", "not-stated", "quote")
@@ -228,14 +240,14 @@ class FactList(StyleCache, ScrollView, can_focus=True):
         if key != self._dock_key:
             self._dock_key = key
             rule_style = self.style_for("fact-list--rule", partial=True)
-            provenance = provenance_text(fact)
+            provenance = self._provenance(fact, self._text_styles[-1], self._text_styles[1])
             self._dock_lines = dock_lines(
-                provenance if provenance is not None else NO_QUOTE,
+                provenance if provenance is not None else Text(NO_QUOTE, self._text_styles[-1]),
                 width,
                 max(1, room // 3),
                 self.app.console,
-                self._text_styles[-1],
                 rule_style,
+                "Derived" if fact.derivation is not None else "Quote",
             )
         return self._dock_lines
 

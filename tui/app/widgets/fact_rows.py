@@ -105,15 +105,18 @@ def sticky_line(row: Row, line: Text, width: int) -> Text:
     return label
 
 
-def dock_lines(quote: str, width: int, most: int, console: Console, quote_style: Style, rule_style: Style) -> list[Text]:
-    """The quote docked at the bottom of a fact list: a rule, then ``quote`` wrapped to
-    ``width``, at most ``most`` lines (the last cut with "…"; ``v`` shows it whole)."""
-    lines = list(Text(quote, quote_style).wrap(console, width, overflow="fold"))
+def dock_lines(quote: Text, width: int, most: int, console: Console, rule_style: Style, title: str = "Quote") -> list[Text]:
+    """The provenance docked at the bottom of a fact list: a rule named ``title`` ("Quote", or
+    "Derived" for a derived fact: never a quote-like line for it), then ``quote`` (with any
+    editor's note on its own line) wrapped to ``width``, at most ``most`` lines (the last cut
+    with "…"; ``v`` shows it whole)."""
+    lines = list(quote.wrap(console, width, overflow="fold"))
     if len(lines) > most:
         lines = lines[:most]
         lines[-1].truncate(max(1, width - 1))
-        lines[-1].append("…", quote_style)
-    return [Text("─ Quote " + "─" * max(0, width - 8), rule_style), *lines]
+        lines[-1].append("…", quote.style)
+    rule = f"─ {title} "
+    return [Text(rule + "─" * max(0, width - len(rule)), rule_style), *lines]
 
 
 def _one_line(row: Row, width: int, column: int) -> Text:
