@@ -11,12 +11,11 @@ import sys
 import pytest
 from support import make_firm, naughty_strings
 
-from tui.core import formats
+from tui.core import formats, safe_output
 from tui.core.characters import BIDI_CONTROLS
 from tui.core.formats import (
     CSV_HEADER,
     EXPORT_SCHEMA_VERSION,
-    clean,
     export,
     fact_text,
     firm_json,
@@ -24,11 +23,11 @@ from tui.core.formats import (
     firm_text,
     firms_csv,
     firms_markdown_table,
-    markdown_escape,
     summary_markdown,
     summary_text,
 )
 from tui.core.model import Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Programme, Quote, Source
+from tui.core.safe_output import clean, markdown_escape
 from tui.core.summary import summary_sections
 
 SOURCE = "Source: News article on the OASES signing ceremony with 17 firms"
@@ -408,7 +407,7 @@ def test_clean_leaves_ordinary_text_alone() -> None:
 def test_clean_may_return_printable_text_at_once() -> None:
     """clean() returns a printable string at once: right only if its patterns match no printable character."""
     printable = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isprintable())
-    for pattern in (formats._ESCAPE_SEQUENCE, formats._SPACE_LIKE, formats._CONTROL, formats._SURROGATE):
+    for pattern in (safe_output._ESCAPE_SEQUENCE, safe_output._SPACE_LIKE, safe_output._CONTROL, safe_output._SURROGATE):
         assert re.search(pattern, printable) is None, pattern
 
 

@@ -54,7 +54,7 @@ from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
 from tui.app.widgets.firm_list import FirmList
 from tui.cli import main
-from tui.core import formats
+from tui.core import formats, safe_output
 from tui.core.characters import BIDI_CONTROLS
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset, Firm
@@ -161,12 +161,12 @@ def test_csv_export_round_trips_every_naughty_string(naughty_exports: dict[str, 
     assert all(len(row) == len(formats.CSV_HEADER) for row in rows)
     for firm_id, value, as_name in naughty_cases():
         row = by_id[firm_id]
-        # CSV drops bidirectional controls (formats.clean); nothing else in a loadable string changes.
-        expected = formats.clean(value)
+        # CSV drops bidirectional controls (safe_output.clean); nothing else in a loadable string changes.
+        expected = safe_output.clean(value)
         assert expected == value or BIDI.search(value)
         assert row[1] == as_name and row[2] == as_name
         assert row[4] == expected and row[5] == expected
-        assert row[6] == formats.clean(f"{as_name} ({value})")
+        assert row[6] == safe_output.clean(f"{as_name} ({value})")
 
 
 @pytest.mark.parametrize("fmt", formats.FORMATS)

@@ -125,6 +125,6 @@ def annotations_json(dataset: Dataset, firms: Sequence[Firm]) -> str:
     """:func:`annotation_collection` as JSON text (unsafe characters escaped, as every JSON format)."""
     import json
 
-    from tui.core.formats import json_safe
+    from tui.core.safe_output import json_safe
 
     return json_safe(json.dumps(annotation_collection(dataset, firms), ensure_ascii=False, indent=2))

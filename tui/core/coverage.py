@@ -89,8 +89,8 @@ def coverage_line(sentences: list[SentenceCoverage]) -> str:
 
 def coverage_text(dataset: Dataset, sentences: list[SentenceCoverage]) -> str:
     """Each sentence, numbered, then who cites it or ``NOT CITED``; uncited ones also carry ``!`` in the margin."""
-    from tui.core.formats import clean
     from tui.core.problems import visible
+    from tui.core.safe_output import clean
 
     text = dataset.source.text
     lines = [f"{visible(dataset.path)}: {coverage_line(sentences)}", ""]
@@ -124,6 +124,6 @@ def coverage_json(dataset: Dataset, sentences: list[SentenceCoverage]) -> str:
             for sentence in sentences
         ],
     }
-    from tui.core.formats import json_safe  # the export's escaping of what a terminal would act on
+    from tui.core.safe_output import json_safe  # the export's escaping of what a terminal would act on
 
     return json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

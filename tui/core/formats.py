@@ -6,27 +6,22 @@ quotes behind the facts and names the source.
 
 Whatever the data holds, the output never carries a control character or a
 terminal escape sequence taken from it: text, Markdown and CSV pass every data
-string through :func:`clean`; JSON escapes such characters as ``\\uXXXX`` (so it
-still gives back every string exactly). Nothing here imports Textual.
+string through :func:`tui.core.safe_output.clean`; JSON escapes such characters
+(:func:`tui.core.safe_output.json_safe`). Nothing here imports Textual.
 
 ``oases-tui export`` starts anew for every run, so this module keeps its import
-light: :mod:`csv` and :mod:`json` are imported by the formats that write them,
-and the patterns below are plain strings that :mod:`re` compiles (and caches)
-the first time one is used (see :mod:`tui.core.characters`): most runs need
-none of them, since every character they act on is unprintable and data
-strings rarely hold one.
+light: :mod:`csv` and :mod:`json` are imported by the formats that write them.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable, Sequence
 
 from tui import TYPE_CHECKING
-from tui.core.characters import BIDI, C0_C1, LINE_SEPARATORS, SURROGATE
 from tui.core.model import ALIASES_LABEL, NOT_STATED_TEXT, Dataset, Derivation, Fact, Firm, Quote
 from tui.core.provenance import note_text, provenance_text
+from tui.core.safe_output import clean, json_safe, markdown_escape
 from tui.core.summary import summary_sections, unnamed_fact
 
 if TYPE_CHECKING:
@@ -44,63 +39,6 @@ CSV_HEADER = ("id", "name", "aliases", "group", "origin", "sector", "people", "s
 ``notes`` holds the editor's notes on any of its facts, each labelled "Editor's note" (they are not the article's)."""
 
 _TABLE_HEADER = ("Firm", "ID", ALIASES_LABEL, "Group", "Origin", "Sector", "People", "Subsidiaries", "Facts", "Notes")
-
-_ESCAPE_SEQUENCE = r"""(?x)
-      \x1b\[ [0-?]* [ -/]* [@-~]?                     # CSI: colours, cursor moves
-    | \x1b[\]PX^_] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # OSC, DCS, SOS, PM, APC up to BEL or ST
-    | \x1b [ -/]* [0-~]?                              # any other ESC sequence
-    | \x9b [0-?]* [ -/]* [@-~]?                       # C1 CSI
-    | [\x90\x98\x9d\x9e\x9f] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # C1 string controls
-"""
-_SPACE_LIKE = r"[\t\n\v\f\r\x85]+"
-_CONTROL = f"[{C0_C1}{BIDI}]"
-_SURROGATE = SURROGATE
-
-_JSON_UNSAFE = "[\x7f-\x9f" + "".join(sorted(LINE_SEPARATORS)) + "\ud800-\udfff" + BIDI + "]"
-"""What json.dumps(ensure_ascii=False) leaves raw but a terminal or a JavaScript parser must not see."""
-
-_MARKDOWN_SPECIAL = r"([\\`*_\[\]<>|~$#&])"
-"""Characters that can start Markdown (or GitHub's) inline syntax; escaped, they read literally."""
-
-
-# ---------------------------------------------------------------------------
-# Safety
-
-
-def clean(text: str) -> str:
-    """``text`` with nothing in it that can act on a terminal or reorder what is around it.
-
-    Escape sequences (ESC or C1 introduced) go entirely, parameters and all;
-    tabs, newlines and other line breaking controls become one space (a data
-    string is one line in every format); every other C0 or C1 control, DEL and
-    the bidirectional controls are dropped; a lone surrogate, which no file can
-    hold, becomes U+FFFD. A string without any of these comes back unchanged.
-    """
-    if text.isprintable():
-        return text  # the usual case: everything below acts on unprintable characters only
-    text = re.sub(_ESCAPE_SEQUENCE, "", text)
-    text = re.sub(_SPACE_LIKE, " ", text)
-    text = re.sub(_CONTROL, "", text)
-    return re.sub(_SURROGATE, "\ufffd", text)
-
-
-def json_safe(document: str) -> str:
-    """JSON text with the characters ``_JSON_UNSAFE`` names written as ``\\uXXXX`` escapes.
-
-    They can only occur inside string literals (JSON's own syntax is ASCII), where
-    the escape means exactly the same character, so ``json.loads`` is unaffected.
-    """
-    return re.sub(_JSON_UNSAFE, lambda match: f"\\u{ord(match.group()):04x}", document)
-
-
-def markdown_escape(text: str) -> str:
-    """``text`` cleaned, and escaped so Markdown shows it literally.
-
-    Backslash escapes of ASCII punctuation always stand for the character itself
-    (CommonMark), so the escaping changes how the source looks, never what it says.
-    """
-    return re.sub(_MARKDOWN_SPECIAL, r"\\\1", clean(text))
-
 
 # ---------------------------------------------------------------------------
 # Shared pieces
