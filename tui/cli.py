@@ -19,14 +19,14 @@ from __future__ import annotations
 import sys
 from types import SimpleNamespace
 
-from tui import TYPE_CHECKING, __version__, exit_codes
+from tui import TYPE_CHECKING, __version__, exit_codes, output
 
 # Nothing else at import time: each command imports what it needs (see tui/commands.py
 # and run_app), and typing only for type checkers (see tui.TYPE_CHECKING).
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
-    from typing import NoReturn, Optional, Union
+    from typing import IO, NoReturn, Optional, Union
 
 EXPORT_FORMATS = ("text", "markdown", "json", "csv", "annotations")
 """The same as tui.core.formats.FORMATS (a test keeps them equal), without importing the formats."""
@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     class Parser(argparse.ArgumentParser):
         """argparse, but a usage mistake is one line on stderr and exit status 2."""
 
+        def _print_message(self, message: str, file: Optional[IO[str]] = None) -> None:  # type: ignore[override]
+            """Help, version and usage lines through tui.output, flushed: argparse's own
+            ignores a failed write (Python 3.11+), so ``--help > /dev/full`` would exit 0."""
+            if message:
+                output.write(message, file if file is not None else sys.stderr)
+
         def error(self, message: str) -> NoReturn:
             from tui.core.problems import one_line
 
@@ -138,6 +144,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command ``argv`` asks for; its exit status. Output that can't be written
+    ends as in other Unix tools (see :mod:`tui.output`): quietly with 141 if the reader
+    went away, with one line on stderr and 74 (sysexits' EX_IOERR) if the write failed."""
+    try:
+        return _run(argv)
+    except (output.ReaderGone, BrokenPipeError):  # BrokenPipeError: a problem line to a closed stderr
+        output.silence()
+        return exit_codes.BROKEN_PIPE
+    except output.WriteFailed as error:
+        output.say(f"oases-tui: can't write the output: {error}")
+        output.silence(error_too=False)
+        return exit_codes.OUTPUT_FAILED
+
+
+def _run(argv: Optional[Sequence[str]]) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     args: Union[SimpleNamespace, argparse.Namespace, None] = plain_args(arguments)
     if args is None:

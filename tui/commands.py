@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
-from tui import TYPE_CHECKING, exit_codes
+from tui import TYPE_CHECKING, exit_codes, output
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset, Firm
 from tui.core.problems import one_line, visible
@@ -29,11 +28,13 @@ def check(file: Optional[str]) -> int:
     ceremony = dataset.ceremony
     facts = dataset.all_facts()
     silent = sum(1 for fact in facts if not fact.stated)
-    print(f"{visible(dataset.path)}: OK (schema {dataset.schema_version})")  # a file name can hold ESC
-    print(f"  firms:  {len(dataset.firms):,} named of {ceremony.signed.value:,} signed ({ceremony.unnamed:,} not named in the source)")
-    print(f"  facts:  {len(facts):,} ({silent:,} not stated in the source)")
-    print(f"  quotes: {dataset.quote_count():,} resolved to their sentences in a {len(dataset.source.text):,}-character article")
-    return exit_codes.OK
+    lines = [
+        f"{visible(dataset.path)}: OK (schema {dataset.schema_version})",  # a file name can hold ESC
+        f"  firms:  {len(dataset.firms):,} named of {ceremony.signed.value:,} signed ({ceremony.unnamed:,} not named in the source)",
+        f"  facts:  {len(facts):,} ({silent:,} not stated in the source)",
+        f"  quotes: {dataset.quote_count():,} resolved to their sentences in a {len(dataset.source.text):,}-character article",
+    ]
+    return _write("\n".join(lines) + "\n")
 
 
 def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None, summary: bool = False) -> int:
@@ -85,22 +86,7 @@ def _unknown_firm(dataset: Dataset, firm_id: str) -> str:
 
 
 def _write(text: str) -> int:
-    """Write ``text`` to standard output as UTF-8; a reader that went away (``| head -1``) is no error."""
-    try:
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            sys.stdout.flush()
-            buffer.write(text.encode("utf-8", errors="replace"))
-            buffer.flush()
-    except BrokenPipeError:
-        # Point stdout at devnull so the flush at exit finds nothing to complain about.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        return exit_codes.BROKEN_PIPE
+    """Write ``text`` to standard output; a reader that went away or a failed write
+    raises what :mod:`tui.output` names, and the command line ends accordingly."""
+    output.write(text)
     return exit_codes.OK
