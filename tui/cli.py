@@ -207,6 +207,14 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
     # first frame is painted (see _start_up_done).
     collector.pause()
     dataset = load(file)  # refuse a bad file before the terminal is taken over
+    missing = _missing_terminal()
+    if missing is not None:
+        print(
+            f"oases-tui: the browser needs a terminal, but {missing};"
+            " `oases-tui export` writes the facts out without one (see oases-tui --help)",
+            file=sys.stderr,
+        )
+        return exit_codes.BAD_INPUT
     _speak_utf8()
     from tui.app.oases_app import OasesApp
 
@@ -216,6 +224,26 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
         print(f"oases-tui stopped on an unexpected error: {one_line(app.crash)}", file=sys.stderr)
         print(f"Please report it with the command you ran and oases-tui {__version__}; --debug shows the full traceback.", file=sys.stderr)
     return app.return_code or exit_codes.OK
+
+
+def _missing_terminal() -> Optional[str]:
+    """Which of standard input and output is not a terminal ("standard output is not one"),
+    or None if both are, or if the app is served in a browser.
+
+    With no terminal (cron, ``nohup``, ``ssh`` without ``-t``, ``oases-tui > file``)
+    Textual would write its escape codes into the file or log and wait for keys that
+    never come. textual-serve runs the app over pipes on purpose, with ``TEXTUAL_DRIVER``
+    naming Textual's web driver: that must keep working. Checked before Textual is imported.
+    """
+    from tui.core.native_clipboard import served_in_browser
+
+    if served_in_browser():
+        return None
+    streams = (("standard input", sys.stdin), ("standard output", sys.stdout))
+    not_terminals = [name for name, stream in streams if stream is None or not stream.isatty()]
+    if len(not_terminals) == 2:
+        return "standard input and output are not terminals"
+    return f"{not_terminals[0]} is not one" if not_terminals else None
 
 
 def _start_up_done() -> None:
