@@ -32,7 +32,7 @@ def test_no_terminal_at_all_is_one_line_naming_export(tmp_path: Path) -> None:
     assert result.status == exit_codes.BAD_INPUT
     assert result.out == ""
     assert problem == [
-        "oases-tui: the browser needs a terminal, but standard input and output are not terminals;"
+        "oases-tui: the browser needs a terminal, but standard input, output and error are not terminals;"
         " `oases-tui export` writes the facts out without one (see oases-tui --help)"
     ]
     assert "textual" not in imported_modules(result.err)
@@ -47,22 +47,28 @@ def test_a_bad_data_file_is_still_named_first(tmp_path: Path) -> None:
 def test_output_to_a_file_from_a_terminal_refuses_and_writes_nothing(tmp_path: Path) -> None:
     """``oases-tui > file`` typed in a real terminal: stdin is one, stdout is not."""
     log = tmp_path / "screen.log"
-    status = run_to_exit(["sh", "-c", f"exec '{APP}' > '{log}' 2> '{log}.err'"], timeout=20)
+    screen = bytearray()
+    status = run_to_exit(["sh", "-c", f"exec '{APP}' > '{log}'"], timeout=20, output=screen)
     assert status == exit_codes.BAD_INPUT
     assert log.read_bytes() == b""
-    assert (
-        log.with_suffix(".log.err")
-        .read_text(encoding="utf-8")
-        .startswith("oases-tui: the browser needs a terminal, but standard output is not one; `oases-tui export`")
-    )
+    expected = "oases-tui: the browser needs a terminal, but standard output is not one; `oases-tui export`"
+    assert screen.decode("utf-8").startswith(expected)
 
 
-def test_input_from_nowhere_in_a_terminal_refuses(tmp_path: Path) -> None:
+def test_input_from_nowhere_in_a_terminal_refuses() -> None:
     """``oases-tui < /dev/null`` (as ``nohup`` and cron give it): stdout is a terminal, stdin is not."""
-    err = tmp_path / "err"
-    status = run_to_exit(["sh", "-c", f"exec '{APP}' < /dev/null 2> '{err}'"], timeout=20)
+    screen = bytearray()
+    status = run_to_exit(["sh", "-c", f"exec '{APP}' < /dev/null"], timeout=20, output=screen)
     assert status == exit_codes.BAD_INPUT
-    assert err.read_text(encoding="utf-8").startswith("oases-tui: the browser needs a terminal, but standard input is not one;")
+    assert screen.decode("utf-8").startswith("oases-tui: the browser needs a terminal, but standard input is not one;")
+
+
+def test_the_screen_into_a_log_refuses(tmp_path: Path) -> None:
+    """``oases-tui 2> log``: Textual draws on standard error, so the screen would go into the log."""
+    log = tmp_path / "log"
+    status = run_to_exit(["sh", "-c", f"exec '{APP}' 2> '{log}'"], timeout=20)
+    assert status == exit_codes.BAD_INPUT
+    assert log.read_text(encoding="utf-8").startswith("oases-tui: the browser needs a terminal, but standard error is not one;")
 
 
 def test_served_over_pipes_with_the_web_driver_it_starts_and_quits(tmp_path: Path) -> None:

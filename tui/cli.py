@@ -227,23 +227,27 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
 
 
 def _missing_terminal() -> Optional[str]:
-    """Which of standard input and output is not a terminal ("standard output is not one"),
-    or None if both are, or if the app is served in a browser.
+    """Which of the standard streams is not a terminal, as a clause ("standard output is
+    not one"), or None if all three are, or if the app is served in a browser.
 
     With no terminal (cron, ``nohup``, ``ssh`` without ``-t``, ``oases-tui > file``)
     Textual would write its escape codes into the file or log and wait for keys that
-    never come. textual-serve runs the app over pipes on purpose, with ``TEXTUAL_DRIVER``
-    naming Textual's web driver: that must keep working. Checked before Textual is imported.
+    never come. Standard error counts too: Textual draws the screen on it, so with
+    ``2> log`` the screen would go into the log. textual-serve runs the app over pipes
+    on purpose, with ``TEXTUAL_DRIVER`` naming Textual's web driver: that must keep
+    working. Checked before Textual is imported.
     """
     from tui.core.native_clipboard import served_in_browser
 
     if served_in_browser():
         return None
-    streams = (("standard input", sys.stdin), ("standard output", sys.stdout))
-    not_terminals = [name for name, stream in streams if stream is None or not stream.isatty()]
-    if len(not_terminals) == 2:
-        return "standard input and output are not terminals"
-    return f"{not_terminals[0]} is not one" if not_terminals else None
+    streams = (("input", sys.stdin), ("output", sys.stdout), ("error", sys.stderr))
+    missing = [name for name, stream in streams if stream is None or not stream.isatty()]
+    if not missing:
+        return None
+    if len(missing) == 1:
+        return f"standard {missing[0]} is not one"
+    return f"standard {', '.join(missing[:-1])} and {missing[-1]} are not terminals"
 
 
 def _start_up_done() -> None:
