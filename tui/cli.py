@@ -218,7 +218,7 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
     _speak_utf8()
     from tui.app.oases_app import OasesApp
 
-    app = OasesApp(dataset, debug=debug, after_first_frame=_start_up_done)
+    app = OasesApp(dataset, debug=debug, after_first_frame=_start_up_done, exit_on_signals=True)
     app.run()
     if app.crash is not None and not debug:
         print(f"oases-tui stopped on an unexpected error: {one_line(app.crash)}", file=sys.stderr)
