@@ -40,6 +40,13 @@ def check(file: Optional[str]) -> int:
 def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None, summary: bool = False) -> int:
     """Write the firms (all, those matching ``query``, or the one ``firm_id``), or with ``summary``
     the programme summary, to standard output as ``fmt``."""
+    if query is not None:
+        from tui.core.search_text import MAX_QUERY_LENGTH
+
+        if len(query) > MAX_QUERY_LENGTH:  # before loading: a usage mistake, whatever the file
+            limit = f"a search takes at most {MAX_QUERY_LENGTH}"
+            print(f"oases-tui export: --query is {len(query):,} characters long; {limit}", file=sys.stderr)
+            return exit_codes.BAD_INPUT
     dataset = load(file)
     if summary:
         from tui.core import formats
