@@ -25,6 +25,7 @@ COMMANDS = [
     ["export", "--format", "json"],
     ["export", "--format", "csv"],
     ["export", "--format", "markdown"],
+    ["export", "--format", "annotations"],
     ["export", "--summary"],
     ["export", "--query", "robot"],
     ["coverage"],
