@@ -19,6 +19,11 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 """Not control characters, but line breaks to an editor or ``str.splitlines``."""
 
+LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character ``str.splitlines`` ends a line at (LF, VT, FF, CR, the file, group and
+record separators, NEL, U+2028, U+2029), as the inside of a character class: what a
+line-based export must never let through from a data string."""
+
 C0_C1 = "\x00-\x1f\x7f-\x9f"
 """The C0 controls, DEL and the C1 controls, as the inside of a character class."""
 
