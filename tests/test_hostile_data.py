@@ -54,7 +54,7 @@ from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
 from tui.app.widgets.firm_list import FirmList
 from tui.cli import main
-from tui.core import formats
+from tui.core import characters, formats
 from tui.core.characters import BIDI_CONTROLS
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset, Firm
@@ -193,7 +193,7 @@ def test_search_finds_every_naughty_name(naughty_file: Path) -> None:
 
 def refused_names() -> list[str]:
     """What the loader refuses as a name: the corpus strings with control or bidi characters
-    or nothing but spaces, and every C0/C1 character inside an ordinary name."""
+    or nothing but spaces and invisible characters, and every C0/C1 character inside an ordinary name."""
     corpus = [value for value in [*HOSTILE_NAMES, *naughty_strings()] if not loadable(value, name=True)]
     singles = [f"Acme {chr(code)} Co" for code in [*range(0x20), *range(0x7F, 0xA0)]]
     return corpus + singles
@@ -229,6 +229,8 @@ def test_every_refused_name_is_one_line(tmp_path: Path) -> None:
             assert line.endswith(": is empty")
         elif CONTROL.search(name) or "\n" in name:
             assert "contains a control character" in line
+        elif re.fullmatch(characters.BLANK, name):
+            assert ": is empty: it holds only invisible characters (" in line
         else:
             assert "contains a bidirectional-override character" in line
 

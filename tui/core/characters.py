@@ -36,6 +36,33 @@ CONTROL = f"[{C0_C1}]"
 BIDI_CONTROL = f"[{BIDI}]"
 """A bidirectional control."""
 
+INVISIBLE = (
+    "\u00ad"  # soft hyphen
+    "\u034f"  # combining grapheme joiner
+    "\u061c"  # Arabic letter mark
+    "\u115f\u1160"  # Hangul choseong and jungseong fillers
+    "\u17b4\u17b5"  # Khmer inherent vowels
+    "\u180b-\u180f"  # Mongolian variation selectors and vowel separator
+    "\u200b-\u200f"  # zero-width space, non-joiner and joiner, left-to-right and right-to-left marks
+    "\u202a-\u202e"  # bidirectional embeddings and overrides
+    "\u2060-\u206f"  # word joiner, invisible operators, bidirectional isolates, deprecated format characters
+    "\u2800"  # braille pattern blank
+    "\u3164"  # Hangul filler
+    "\ufe00-\ufe0f"  # variation selectors
+    "\ufeff"  # byte order mark (zero-width no-break space)
+    "\uffa0"  # halfwidth Hangul filler
+    "\U0001d173-\U0001d17a"  # musical symbol formatting characters
+    "\U000e0000-\U000e007f"  # tag characters
+    "\U000e0100-\U000e01ef"  # variation selectors supplement
+)
+"""Characters that show nothing, as the inside of a character class: a name or id made only
+of these (and spaces) looks empty, a blank row in the list and an id no one can type.
+Some are printable to Python (the Hangul fillers, the variation selectors), so
+``str.isprintable`` and ``str.strip`` alone can't tell."""
+
+BLANK = f"[\\s{INVISIBLE}]*"
+"""A string that shows nothing (spaces and :data:`INVISIBLE` only), for ``re.fullmatch``."""
+
 SURROGATE = "[\ud800-\udfff]"
 """A lone surrogate: no file can hold one, but a file name's undecodable byte arrives as one."""
 
