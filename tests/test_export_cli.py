@@ -208,3 +208,25 @@ def test_a_line_separator_in_a_name_is_one_line_in_every_line_based_export(tmp_p
         result = export("export", "--data", str(data), "--format", fmt)
         assert result.status == 0, result.err
         assert result.out.splitlines() == expected.splitlines(), fmt  # "Pudu Robotics", as if it had a space
+
+
+def test_firm_ids_are_typed_in_any_case() -> None:
+    lower, upper = export("export", "--firm", "iflytek"), export("export", "--firm", "IFLYTEK")
+    assert upper.status == 0, upper.err
+    assert upper.out == lower.out and upper.out.startswith("iFLYTEK\n")
+
+
+def test_no_firm_at_all_says_so(tmp_path: Path, bundled_text: str) -> None:
+    """A dataset that names no firm: the hint says so rather than listing nothing."""
+    import tomli
+    from support import toml_document
+
+    document = tomli.loads(bundled_text)
+    document["firms"] = []
+    document["ceremony"]["named"] = 0
+    document["ceremony"]["unnamed"] = document["ceremony"]["signed"]["count"]
+    empty = tmp_path / "empty.toml"
+    empty.write_text(toml_document(document), encoding="utf-8")
+    result = export("export", "--data", str(empty), "--firm", "iflytek")
+    assert (result.status, result.out) == (2, "")
+    assert result.err == "oases-tui export: no firm with id 'iflytek' (the dataset names no firms)\n"

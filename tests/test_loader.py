@@ -832,3 +832,22 @@ def test_an_invisible_character_beside_visible_ones_is_allowed_in_a_name(tmp_pat
     """A soft hyphen or a zero-width joiner inside a real name is legitimate (emoji sequences, hyphenation)."""
     path = write(tmp_path, edit(bundled_text, ('name = "Pudu Robotics"', 'name = "Pudu Ro\\u00adbotics\\u200d"')))
     assert load_dataset(path).firm("pudu-robotics").name == "Pudu Ro\u00adbotics\u200d"  # type: ignore[union-attr]
+
+
+def test_ids_differing_only_in_case_are_duplicates(tmp_path: Path, bundled_text: str) -> None:
+    """``--firm`` finds an id whatever its case, so two such ids would be one to it."""
+    text = edit(bundled_text, ('id = "pudu-robotics"', 'id = "Baidu-AI-Cloud"'))
+    path, lines = refuse_text(tmp_path, text)
+    line = line_of(text, 'id = "Baidu-AI-Cloud"')
+    assert lines == [
+        f"{path}:{line}:1: firms[4].id: duplicate id 'Baidu-AI-Cloud': ids are compared ignoring case,"
+        " and 'baidu-ai-cloud' is used at firms[1]"
+    ]
+
+
+def test_a_firm_is_found_by_its_id_in_any_case(dataset: Dataset) -> None:
+    iflytek = dataset.firm("iflytek")
+    assert iflytek is not None
+    assert dataset.firm("IFLYTEK") is iflytek
+    assert dataset.firm("iFlyTek") is iflytek
+    assert dataset.firm("iflytek2") is None

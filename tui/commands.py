@@ -88,6 +88,8 @@ def _unknown_firm(dataset: Dataset, firm_id: str) -> str:
     by_lower = {known.lower(): known for known in reversed(ids)}
     close = [by_lower[match] for match in difflib.get_close_matches(firm_id.lower(), list(by_lower), n=5, cutoff=0.6)]
     everything = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+    if not ids:
+        return one_line(f"no firm with id '{visible(firm_id)}' (the dataset names no firms)")
     hint = f"did you mean {', '.join(close)}?" if close else f"the ids are {everything}"
     return one_line(f"no firm with id '{visible(firm_id)}' ({hint})")
 

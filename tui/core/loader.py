@@ -295,7 +295,7 @@ class _Builder:
         named = table.integer("named")
         unnamed = table.integer("unnamed")
         groups = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, str]] = {}
         for group_table in table.tables("groups", _GROUP_KEYS):
             group_id = self.identifier(group_table, seen)
             label = group_table.text("label")
@@ -325,7 +325,7 @@ class _Builder:
             return None, None
         return None, self.deriver.derivation(table.path, table.data["derived"], str(count))
 
-    def identifier(self, table: _Table, seen: dict[str, str]) -> Optional[str]:
+    def identifier(self, table: _Table, seen: dict[str, tuple[str, str]]) -> Optional[str]:
         value: Optional[str] = table._get("id", str, True)
         if value is None:
             return None
@@ -343,9 +343,13 @@ class _Builder:
                 reason = f"is longer than {_MAX_ID} characters"
             table.problem("id", f"{reason}: an id is 1–{_MAX_ID} characters with no spaces, control or invisible characters")
             return None
-        first = seen.setdefault(value, table.path)
+        # Case-insensitive, as --firm finds them: two ids differing only in case would be one to it.
+        first, spelled = seen.setdefault(value.casefold(), (table.path, value))
         if first != table.path:
-            table.problem("id", f"duplicate id {value!r} (first used at {first})")
+            if spelled == value:
+                table.problem("id", f"duplicate id {value!r} (first used at {first})")
+            else:
+                table.problem("id", f"duplicate id {value!r}: ids are compared ignoring case, and {spelled!r} is used at {first}")
             return None
         return value
 
@@ -353,14 +357,14 @@ class _Builder:
         if "firms" not in top.data:
             top.problem("firms", "missing: at least one [[firms]]")
         firms = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, str]] = {}
         for table in tables:
             firm = self.firm(table, seen)
             if firm is not None:
                 firms.append(firm)
         return firms
 
-    def firm(self, table: _Table, seen: dict[str, str]) -> Optional[Firm]:
+    def firm(self, table: _Table, seen: dict[str, tuple[str, str]]) -> Optional[Firm]:
         firm_id = self.identifier(table, seen)
         name = table.text("name", name=True)
         aliases = table.names("aliases")
