@@ -90,21 +90,65 @@ def run_to_first_frame(
 
 
 def run_to_exit(
-    command: Sequence[str], size: tuple[int, int] = (120, 36), env: dict[str, str] | None = None, timeout: float = 300.0
+    command: Sequence[str],
+    size: tuple[int, int] = (120, 36),
+    env: dict[str, str] | None = None,
+    timeout: float = 300.0,
+    output: bytearray | None = None,
 ) -> int:
-    """Run ``command`` in a pseudo-terminal of ``size`` until it exits by itself; its exit status."""
+    """Run ``command`` in a pseudo-terminal of ``size`` until it exits by itself; its exit
+    status. What it wrote to the terminal is added to ``output``, if given."""
     pid, fd = _spawn(command, size, env)
-    deadline = time.perf_counter() + timeout
     try:
-        _drain(fd, deadline)  # until it closes the terminal: it may still be finishing after that
-        while (done := os.waitpid(pid, os.WNOHANG))[0] == 0:
-            if time.perf_counter() > deadline:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                raise TimeoutError(f"{command[0]} still running after {timeout} s")
-            time.sleep(0.05)
+        return _wait_for_exit(pid, fd, command, time.perf_counter() + timeout, output)
     finally:
         os.close(fd)
+
+
+def signal_after_first_frame(
+    command: Sequence[str],
+    marker: str,
+    signum: int,
+    size: tuple[int, int] = (120, 36),
+    timeout: float = 30.0,
+    hang_up: bool = False,
+) -> tuple[int, bytes]:
+    """Launch ``command``, wait until its output holds ``marker``, send it ``signum`` (or,
+    with ``hang_up``, close the terminal, as closing its window does); its exit status and
+    the bytes it wrote to the terminal after the signal (none, when hung up)."""
+    pid, fd = _spawn(command, size, None)
+    seen = b""
+    deadline = time.perf_counter() + timeout
+    closed = False
+    try:
+        while marker.encode("utf-8") not in seen:
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
+            if not ready:
+                raise TimeoutError(f"{marker!r} not seen within {timeout} s; last output: {seen[-300:]!r}")
+            seen += os.read(fd, 65536)
+        after = bytearray()
+        if hang_up:
+            os.close(fd)  # the kernel sends the session SIGHUP, and the terminal is gone
+            closed = True
+            status = _wait_for_exit(pid, None, command, deadline, after)
+        else:
+            os.kill(pid, signum)
+            status = _wait_for_exit(pid, fd, command, deadline, after)
+    finally:
+        if not closed:
+            os.close(fd)
+    return status, bytes(after)
+
+
+def _wait_for_exit(pid: int, fd: int | None, command: Sequence[str], deadline: float, output: bytearray | None) -> int:
+    if fd is not None:
+        _drain(fd, deadline, output)  # until it closes the terminal: it may still be finishing after that
+    while (done := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        if time.perf_counter() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise TimeoutError(f"{command[0]} still running at its deadline")
+        time.sleep(0.02)
     return os.waitstatus_to_exitcode(done[1])
 
 
@@ -120,13 +164,17 @@ def _spawn(command: Sequence[str], size: tuple[int, int], env: dict[str, str] | 
     return pid, fd
 
 
-def _drain(fd: int, deadline: float) -> None:
-    """Read until the program closes the terminal (it has quit) or the deadline passes."""
+def _drain(fd: int, deadline: float, output: bytearray | None = None) -> None:
+    """Read until the program closes the terminal (it has quit) or the deadline passes,
+    adding what it wrote to ``output``, if given."""
     while time.perf_counter() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.1)
         if ready:
             try:
-                if not os.read(fd, 65536):
-                    return
+                chunk = os.read(fd, 65536)
             except OSError:
                 return
+            if not chunk:
+                return
+            if output is not None:
+                output += chunk

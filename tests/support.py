@@ -126,9 +126,10 @@ HOSTILE_NAMES = ("Stray [/] Co [@click=app.quit]x[/]", "[bold]Acme[/bold]")
 def loadable(value: str, name: bool = False) -> bool:
     """Whether the loader accepts ``value`` as a string field (as a name, if ``name``)."""
     from tui.core.characters import BIDI_CONTROL as _BIDI
+    from tui.core.characters import BLANK as _BLANK
     from tui.core.characters import CONTROL as _CONTROL
 
-    if not value.strip() or re.search(_CONTROL, value):
+    if re.fullmatch(_BLANK, value) or re.search(_CONTROL, value):  # empty, or only spaces and invisible characters
         return False
     return not (name and re.search(_BIDI, value))
 

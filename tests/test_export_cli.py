@@ -195,3 +195,38 @@ def test_summary_is_not_combined_with_a_firm_choice() -> None:
     result = export("export", "--summary", "--firm", "iflytek")
     assert result.status == 2
     assert result.out == "" and len(result.err.splitlines()) == 1 and "--summary" in result.err
+
+
+@pytest.mark.parametrize("separator", ["\\u2028", "\\u2029"])
+def test_a_line_separator_in_a_name_is_one_line_in_every_line_based_export(tmp_path: Path, bundled_text: str, separator: str) -> None:
+    """U+2028 and U+2029 pass check (they are not controls) but a line-based reader splits at them."""
+    data = tmp_path / "separated.toml"
+    data.write_text(bundled_text.replace('name = "Pudu Robotics"', f'name = "Pudu{separator}Robotics"', 1), encoding="utf-8")
+    assert run_tui("check", str(data)).status == 0
+    plain = {fmt: export("export", "--format", fmt).out for fmt in ("text", "markdown", "csv")}
+    for fmt, expected in plain.items():
+        result = export("export", "--data", str(data), "--format", fmt)
+        assert result.status == 0, result.err
+        assert result.out.splitlines() == expected.splitlines(), fmt  # "Pudu Robotics", as if it had a space
+
+
+def test_firm_ids_are_typed_in_any_case() -> None:
+    lower, upper = export("export", "--firm", "iflytek"), export("export", "--firm", "IFLYTEK")
+    assert upper.status == 0, upper.err
+    assert upper.out == lower.out and upper.out.startswith("iFLYTEK\n")
+
+
+def test_no_firm_at_all_says_so(tmp_path: Path, bundled_text: str) -> None:
+    """A dataset that names no firm: the hint says so rather than listing nothing."""
+    import tomli
+    from support import toml_document
+
+    document = tomli.loads(bundled_text)
+    document["firms"] = []
+    document["ceremony"]["named"] = 0
+    document["ceremony"]["unnamed"] = document["ceremony"]["signed"]["count"]
+    empty = tmp_path / "empty.toml"
+    empty.write_text(toml_document(document), encoding="utf-8")
+    result = export("export", "--data", str(empty), "--firm", "iflytek")
+    assert (result.status, result.out) == (2, "")
+    assert result.err == "oases-tui export: no firm with id 'iflytek' (the dataset names no firms)\n"

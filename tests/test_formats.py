@@ -36,7 +36,7 @@ INVESTMENT = (
     " — “announced that iFlytek would invest HK$4 million in Hong Kong over the next five years”"
 )
 
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS)) + "]")
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + "".join(sorted(BIDI_CONTROLS)) + "]")
 """What must never reach a copy or an export from the data (newlines are checked separately)."""
 
 
@@ -460,6 +460,24 @@ def test_control_characters_in_the_data_never_reach_the_output(text: str) -> Non
     plain = make_dataset(["plain"] * 3)
     assert firm_text(dataset, dataset.firms[0]).count("\n") == firm_text(plain, plain.firms[0]).count("\n")
     assert firms_csv(dataset, dataset.firms).count("\n") == 4
+
+
+LINE_BREAKS = ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\r", "\n", "\r\n"]
+"""Every way str.splitlines (and so any line-based reader in Python) ends a line."""
+
+
+@pytest.mark.parametrize("separator", LINE_BREAKS, ids=repr)
+def test_a_line_break_in_a_data_string_is_a_space_in_every_line_based_format(separator: str) -> None:
+    """Text, Markdown and CSV read as if the data had a space there: never an extra line or a split row."""
+    broken = make_dataset([f"Acme{separator}Corp", "plain", f"two{separator}{separator}lines"])
+    spaced = make_dataset(["Acme Corp", "plain", "two lines"])
+    for (name, output), expected in zip(every_output(broken).items(), every_output(spaced).values()):
+        if "json" in name or "annotations" in name:
+            continue  # JSON keeps every string exactly, U+2028 and U+2029 escaped
+        assert output == expected, name
+        assert output.splitlines() == expected.splitlines(), name
+    rows = list(csv.reader(io.StringIO(firms_csv(broken, broken.firms), newline="")))
+    assert len(rows) == 4 and len(firms_csv(broken, broken.firms).splitlines()) == 4
 
 
 def test_markdown_table_never_breaks() -> None:

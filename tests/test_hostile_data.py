@@ -54,7 +54,7 @@ from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
 from tui.app.widgets.firm_list import FirmList
 from tui.cli import main
-from tui.core import formats, safe_output
+from tui.core import characters, formats, safe_output
 from tui.core.characters import BIDI_CONTROLS
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset, Firm
@@ -154,6 +154,9 @@ def test_json_export_gives_back_every_naughty_string_exactly(naughty_exports: di
         assert firm["facts"][0]["label"] == value and firm["facts"][0]["value"] == value
 
 
+LINE_SEPARATOR = re.compile("[\u2028\u2029]")
+
+
 def test_csv_export_round_trips_every_naughty_string(naughty_exports: dict[str, str]) -> None:
     rows = list(csv.reader(io.StringIO(naughty_exports["csv"], newline="")))
     assert rows[0] == list(formats.CSV_HEADER)
@@ -161,10 +164,11 @@ def test_csv_export_round_trips_every_naughty_string(naughty_exports: dict[str, 
     assert all(len(row) == len(formats.CSV_HEADER) for row in rows)
     for firm_id, value, as_name in naughty_cases():
         row = by_id[firm_id]
-        # CSV drops bidirectional controls (safe_output.clean); nothing else in a loadable string changes.
+        # CSV drops bidirectional controls and makes U+2028/U+2029 spaces (safe_output.clean);
+        # nothing else in a loadable string changes.
         expected = safe_output.clean(value)
-        assert expected == value or BIDI.search(value)
-        assert row[1] == as_name and row[2] == as_name
+        assert expected == value or BIDI.search(value) or LINE_SEPARATOR.search(value)
+        assert row[1] == safe_output.clean(as_name) and row[2] == safe_output.clean(as_name)
         assert row[4] == expected and row[5] == expected
         assert row[6] == safe_output.clean(f"{as_name} ({value})")
 
@@ -189,7 +193,7 @@ def test_search_finds_every_naughty_name(naughty_file: Path) -> None:
 
 def refused_names() -> list[str]:
     """What the loader refuses as a name: the corpus strings with control or bidi characters
-    or nothing but spaces, and every C0/C1 character inside an ordinary name."""
+    or nothing but spaces and invisible characters, and every C0/C1 character inside an ordinary name."""
     corpus = [value for value in [*HOSTILE_NAMES, *naughty_strings()] if not loadable(value, name=True)]
     singles = [f"Acme {chr(code)} Co" for code in [*range(0x20), *range(0x7F, 0xA0)]]
     return corpus + singles
@@ -225,6 +229,8 @@ def test_every_refused_name_is_one_line(tmp_path: Path) -> None:
             assert line.endswith(": is empty")
         elif CONTROL.search(name) or "\n" in name:
             assert "contains a control character" in line
+        elif re.fullmatch(characters.BLANK, name):
+            assert ": is empty: it holds only invisible characters (" in line
         else:
             assert "contains a bidirectional-override character" in line
 

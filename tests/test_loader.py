@@ -343,7 +343,7 @@ def test_id_with_whitespace(tmp_path: Path, bundled_text: str, bad: str, shown: 
     text = edit(bundled_text, ('id = "pudu-robotics"', f'id = "pudu{bad}robotics"'))
     problem = only(tmp_path, text)
     assert problem.path == "firms[4].id"
-    assert problem.message == f"contains '{shown}': an id is 1–200 characters with no spaces or control characters"
+    assert problem.message == f"contains '{shown}': an id is 1–200 characters with no spaces, control or invisible characters"
 
 
 def test_id_too_long(tmp_path: Path, bundled_text: str) -> None:
@@ -595,7 +595,7 @@ def test_control_characters_are_refused_in_the_article(tmp_path: Path, bundled_t
             'id = "pudu-robotics"',
             'id = "pudu{}robotics"',
             "firms[4].id",
-            "contains '{}': an id is 1–200 characters with no spaces or control characters",
+            "contains '{}': an id is 1–200 characters with no spaces, control or invisible characters",
         ),
         ('short_name = "OASES"', 'short_name = "OAS{}ES"', "programme.short_name", "contains a bidirectional-override character ({})"),
         ('name = "Tao Xiaodong"', 'name = "Tao{}Xiaodong"', "firms[0].people[0].name", "contains a bidirectional-override character ({})"),
@@ -621,12 +621,17 @@ def test_bidi_characters_are_allowed_in_free_text(tmp_path: Path, bundled_text: 
 
 
 def test_every_character_the_checks_refuse_is_unprintable_but_the_space() -> None:
-    """The loader skips its control, bidi and id checks for printable strings (with no space, for
-    ids): that is only right if none of those checks can match a printable character."""
+    """The loader skips its control and bidi checks for printable strings, and its id and
+    invisible-character checks for printable ASCII (with no space, for ids): that is only right
+    if none of those checks can match such a character. Printable is not enough for the
+    invisible ones: the Hangul fillers and the variation selectors are printable."""
     printable = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isprintable())
     for pattern in (characters.CONTROL, characters.BIDI_CONTROL):
         assert re.search(pattern, printable) is None, pattern
-    assert set(re.findall(loader._ID_BAD, printable)) == {" "}
+    ascii_printable = "".join(char for char in printable if char.isascii())
+    assert set(re.findall(loader._ID_BAD, ascii_printable)) == {" "}
+    assert set(re.findall(f"[{characters.INVISIBLE}]", ascii_printable)) == set()
+    assert {"\u3164", "\u115f", "\ufe0f"} <= set(re.findall(f"[{characters.INVISIBLE}]", printable))
 
 
 def test_an_unknown_key_with_control_characters_is_shown_escaped_on_one_line(tmp_path: Path, bundled_text: str) -> None:
@@ -775,3 +780,74 @@ def test_a_firm_fact_cannot_be_a_figure(bundled_text: str, tmp_path: Path) -> No
     path, lines = refuse_text(tmp_path, text)
     line = line_of(text, 'label = "US sanctions"') + 1
     assert lines == [f"{path}:{line}:1: firms[0].facts[1].figure: unknown key (expected one of: {FIRM_FACT_KEYS})"]
+
+
+INVISIBLE_ONLY = {
+    "zero-width space": "\\u200b",
+    "soft hyphen": "\\u00ad",
+    "word joiner": "\\u2060",
+    "Hangul filler": "\\u3164\\u3164",
+    "Hangul choseong filler": "\\u115f",
+    "Hangul jungseong filler": "\\u1160",
+    "byte order mark": "\\ufeff",
+    "variation selectors": "\\ufe0f\\ufe0e",
+    "zero-width joiner and a space": "\\u200d \\u200c",
+}
+
+
+@pytest.mark.parametrize("escape", list(INVISIBLE_ONLY.values()), ids=list(INVISIBLE_ONLY))
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ('name = "Pudu Robotics"', 'name = "{}"', "firms[4].name"),
+        ('aliases = ["iFlytek"]', 'aliases = ["{}"]', "firms[0].aliases[0]"),
+        ('name = "Tao Xiaodong"', 'name = "{}"', "firms[0].people[0].name"),
+        ('id = "pudu-robotics"', 'id = "{}"', "firms[4].id"),
+    ],
+)
+def test_names_and_ids_of_invisible_characters_only_are_empty(
+    tmp_path: Path, bundled_text: str, escape: str, old: str, new: str, key: str
+) -> None:
+    """They would be a blank row in the list, or an id in a --firm hint that no one can see or type."""
+    text = edit(bundled_text, (old, new.format(escape)))
+    path, lines = refuse_text(tmp_path, text)
+    chars = escape.encode("ascii").decode("unicode_escape")
+    codes = ", ".join(sorted({f"U+{ord(char):04X}" for char in chars if not char.isspace()}))
+    expected = f"is empty: it holds only invisible characters ({codes})"
+    if key.endswith(".id"):
+        expected += ": an id is 1–200 characters with no spaces, control or invisible characters"
+    assert lines == [f"{path}:{line_of(text, new.format(escape))}:1: {key}: {expected}"]
+
+
+def test_an_invisible_character_inside_an_id_is_refused(tmp_path: Path, bundled_text: str) -> None:
+    text = edit(bundled_text, ('id = "pudu-robotics"', 'id = "pudu\\u200brobotics"'))
+    problem = only(tmp_path, text)
+    assert (problem.path, problem.message) == (
+        "firms[4].id",
+        "contains U+200B, an invisible character: an id is 1–200 characters with no spaces, control or invisible characters",
+    )
+
+
+def test_an_invisible_character_beside_visible_ones_is_allowed_in_a_name(tmp_path: Path, bundled_text: str) -> None:
+    """A soft hyphen or a zero-width joiner inside a real name is legitimate (emoji sequences, hyphenation)."""
+    path = write(tmp_path, edit(bundled_text, ('name = "Pudu Robotics"', 'name = "Pudu Ro\\u00adbotics\\u200d"')))
+    assert load_dataset(path).firm("pudu-robotics").name == "Pudu Ro\u00adbotics\u200d"  # type: ignore[union-attr]
+
+
+def test_ids_differing_only_in_case_are_duplicates(tmp_path: Path, bundled_text: str) -> None:
+    """``--firm`` finds an id whatever its case, so two such ids would be one to it."""
+    text = edit(bundled_text, ('id = "pudu-robotics"', 'id = "Baidu-AI-Cloud"'))
+    path, lines = refuse_text(tmp_path, text)
+    line = line_of(text, 'id = "Baidu-AI-Cloud"')
+    assert lines == [
+        f"{path}:{line}:1: firms[4].id: duplicate id 'Baidu-AI-Cloud': ids are compared ignoring case,"
+        " and 'baidu-ai-cloud' is used at firms[1]"
+    ]
+
+
+def test_a_firm_is_found_by_its_id_in_any_case(dataset: Dataset) -> None:
+    iflytek = dataset.firm("iflytek")
+    assert iflytek is not None
+    assert dataset.firm("IFLYTEK") is iflytek
+    assert dataset.firm("iFlyTek") is iflytek
+    assert dataset.firm("iflytek2") is None

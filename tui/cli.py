@@ -19,14 +19,14 @@ from __future__ import annotations
 import sys
 from types import SimpleNamespace
 
-from tui import TYPE_CHECKING, __version__, exit_codes
+from tui import TYPE_CHECKING, __version__, exit_codes, output
 
 # Nothing else at import time: each command imports what it needs (see tui/commands.py
 # and run_app), and typing only for type checkers (see tui.TYPE_CHECKING).
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
-    from typing import NoReturn, Optional, Union
+    from typing import IO, NoReturn, Optional, Union
 
 EXPORT_FORMATS = ("text", "markdown", "json", "csv", "annotations")
 """The same as tui.core.formats.FORMATS (a test keeps them equal), without importing the formats."""
@@ -87,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     class Parser(argparse.ArgumentParser):
         """argparse, but a usage mistake is one line on stderr and exit status 2."""
 
+        def _print_message(self, message: str, file: Optional[IO[str]] = None) -> None:  # type: ignore[override]
+            """Help, version and usage lines through tui.output, flushed: argparse's own
+            ignores a failed write (Python 3.11+), so ``--help > /dev/full`` would exit 0."""
+            if message:
+                output.write(message, file if file is not None else sys.stderr)
+
         def error(self, message: str) -> NoReturn:
             from tui.core.problems import one_line
 
@@ -138,6 +144,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command ``argv`` asks for; its exit status. Output that can't be written
+    ends as in other Unix tools (see :mod:`tui.output`): quietly with 141 if the reader
+    went away, with one line on stderr and 74 (sysexits' EX_IOERR) if the write failed."""
+    try:
+        return _run(argv)
+    except (output.ReaderGone, BrokenPipeError):  # BrokenPipeError: a problem line to a closed stderr
+        output.silence()
+        return exit_codes.BROKEN_PIPE
+    except output.WriteFailed as error:
+        output.say(f"oases-tui: can't write the output: {error}")
+        output.silence(error_too=False)
+        return exit_codes.OUTPUT_FAILED
+
+
+def _run(argv: Optional[Sequence[str]]) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     args: Union[SimpleNamespace, argparse.Namespace, None] = plain_args(arguments)
     if args is None:
@@ -186,15 +207,47 @@ def run_app(file: Optional[str], debug: bool = False) -> int:
     # first frame is painted (see _start_up_done).
     collector.pause()
     dataset = load(file)  # refuse a bad file before the terminal is taken over
+    missing = _missing_terminal()
+    if missing is not None:
+        print(
+            f"oases-tui: the browser needs a terminal, but {missing};"
+            " `oases-tui export` writes the facts out without one (see oases-tui --help)",
+            file=sys.stderr,
+        )
+        return exit_codes.BAD_INPUT
     _speak_utf8()
     from tui.app.oases_app import OasesApp
 
-    app = OasesApp(dataset, debug=debug, after_first_frame=_start_up_done)
+    app = OasesApp(dataset, debug=debug, after_first_frame=_start_up_done, exit_on_signals=True)
     app.run()
     if app.crash is not None and not debug:
         print(f"oases-tui stopped on an unexpected error: {one_line(app.crash)}", file=sys.stderr)
         print(f"Please report it with the command you ran and oases-tui {__version__}; --debug shows the full traceback.", file=sys.stderr)
     return app.return_code or exit_codes.OK
+
+
+def _missing_terminal() -> Optional[str]:
+    """Which of the standard streams is not a terminal, as a clause ("standard output is
+    not one"), or None if all three are, or if the app is served in a browser.
+
+    With no terminal (cron, ``nohup``, ``ssh`` without ``-t``, ``oases-tui > file``)
+    Textual would write its escape codes into the file or log and wait for keys that
+    never come. Standard error counts too: Textual draws the screen on it, so with
+    ``2> log`` the screen would go into the log. textual-serve runs the app over pipes
+    on purpose, with ``TEXTUAL_DRIVER`` naming Textual's web driver: that must keep
+    working. Checked before Textual is imported.
+    """
+    from tui.core.native_clipboard import served_in_browser
+
+    if served_in_browser():
+        return None
+    streams = (("input", sys.stdin), ("output", sys.stdout), ("error", sys.stderr))
+    missing = [name for name, stream in streams if stream is None or not stream.isatty()]
+    if not missing:
+        return None
+    if len(missing) == 1:
+        return f"standard {missing[0]} is not one"
+    return f"standard {', '.join(missing[:-1])} and {missing[-1]} are not terminals"
 
 
 def _start_up_done() -> None:

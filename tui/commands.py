@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
-from tui import TYPE_CHECKING, exit_codes
+from tui import TYPE_CHECKING, exit_codes, output
 from tui.core.loader import load_dataset
 from tui.core.model import Dataset, Firm
 from tui.core.problems import one_line, visible
@@ -29,16 +28,25 @@ def check(file: Optional[str]) -> int:
     ceremony = dataset.ceremony
     facts = dataset.all_facts()
     silent = sum(1 for fact in facts if not fact.stated)
-    print(f"{visible(dataset.path)}: OK (schema {dataset.schema_version})")  # a file name can hold ESC
-    print(f"  firms:  {len(dataset.firms):,} named of {ceremony.signed.value:,} signed ({ceremony.unnamed:,} not named in the source)")
-    print(f"  facts:  {len(facts):,} ({silent:,} not stated in the source)")
-    print(f"  quotes: {dataset.quote_count():,} resolved to their sentences in a {len(dataset.source.text):,}-character article")
-    return exit_codes.OK
+    lines = [
+        f"{visible(dataset.path)}: OK (schema {dataset.schema_version})",  # a file name can hold ESC
+        f"  firms:  {len(dataset.firms):,} named of {ceremony.signed.value:,} signed ({ceremony.unnamed:,} not named in the source)",
+        f"  facts:  {len(facts):,} ({silent:,} not stated in the source)",
+        f"  quotes: {dataset.quote_count():,} resolved to their sentences in a {len(dataset.source.text):,}-character article",
+    ]
+    return _write("\n".join(lines) + "\n")
 
 
 def export(file: Optional[str], fmt: str, query: Optional[str] = None, firm_id: Optional[str] = None, summary: bool = False) -> int:
     """Write the firms (all, those matching ``query``, or the one ``firm_id``), or with ``summary``
     the programme summary, to standard output as ``fmt``."""
+    if query is not None:
+        from tui.core.search_text import MAX_QUERY_LENGTH
+
+        if len(query) > MAX_QUERY_LENGTH:  # before loading: a usage mistake, whatever the file
+            limit = f"a search takes at most {MAX_QUERY_LENGTH}"
+            print(f"oases-tui export: --query is {len(query):,} characters long; {limit}", file=sys.stderr)
+            return exit_codes.BAD_INPUT
     dataset = load(file)
     if summary:
         from tui.core import formats
@@ -80,27 +88,14 @@ def _unknown_firm(dataset: Dataset, firm_id: str) -> str:
     by_lower = {known.lower(): known for known in reversed(ids)}
     close = [by_lower[match] for match in difflib.get_close_matches(firm_id.lower(), list(by_lower), n=5, cutoff=0.6)]
     everything = ", ".join(ids[:10]) + (", ..." if len(ids) > 10 else "")
+    if not ids:
+        return one_line(f"no firm with id '{visible(firm_id)}' (the dataset names no firms)")
     hint = f"did you mean {', '.join(close)}?" if close else f"the ids are {everything}"
     return one_line(f"no firm with id '{visible(firm_id)}' ({hint})")
 
 
 def _write(text: str) -> int:
-    """Write ``text`` to standard output as UTF-8; a reader that went away (``| head -1``) is no error."""
-    try:
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        else:
-            sys.stdout.flush()
-            buffer.write(text.encode("utf-8", errors="replace"))
-            buffer.flush()
-    except BrokenPipeError:
-        # Point stdout at devnull so the flush at exit finds nothing to complain about.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
-        return exit_codes.BROKEN_PIPE
+    """Write ``text`` to standard output; a reader that went away or a failed write
+    raises what :mod:`tui.output` names, and the command line ends accordingly."""
+    output.write(text)
     return exit_codes.OK

@@ -18,7 +18,10 @@ temporary folder and measures, as medians over ``--repeat`` runs:
 * the app's own timings (tests/bench/app_timing.py): launch to the first painted frame
   in a real pseudo-terminal (targets: 1.5 s at 10,000 firms; the parse time
   plus 1 s at 100,000), a search keystroke to the repainted list (targets: 50 ms
-  at 10,000, 100 ms at 100,000) and a cursor move (target: 16 ms at any size).
+  at 10,000, 100 ms at 100,000) and a cursor move (target: 16 ms at any size);
+* then wrapping (tests/bench/wrap_timing.py): the source pane's wrap per million
+  characters, prose against one long word without spaces (targets: linear, and a
+  long word at most twice prose).
 
 Runs are interleaved (parse, load, parse, load…) so a busy machine slows both
 alike. Not collected by pytest (its name doesn't start with ``test_``).
@@ -41,6 +44,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/: ptyru
 import tomli  # noqa: E402
 from app_timing import AppTimes, first_frame, measure_app  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
+from wrap_timing import measure as measure_wrapping  # noqa: E402
+from wrap_timing import print_wrapping  # noqa: E402
 
 from tui.core.loader import load_dataset  # noqa: E402
 from tui.core.search import FirmSearch  # noqa: E402
@@ -215,6 +220,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description="Load and search benchmark on synthetic datasets.")
     parser.add_argument("--sizes", default="1000,10000,100000", help="firm counts, comma-separated (default: %(default)s)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; medians are shown (default: %(default)s)")
+    parser.add_argument(
+        "--wrap-sizes", default="1000000,10000000", help="article lengths for the wrapping table, in characters (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     rows = []
@@ -224,6 +232,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             rows.append(measure(size, max(1, args.repeat), Path(folder)))
     print(f"Python {sys.version.split()[0]}, median of {max(1, args.repeat)} runs\n")
     print_rows(rows)
+    wrap_sizes = [int(size.replace("_", "")) for size in args.wrap_sizes.split(",") if size.strip()]
+    if wrap_sizes:
+        print("\nmeasuring wrapping…", file=sys.stderr, flush=True)
+        print()
+        print_wrapping(measure_wrapping(wrap_sizes, min(3, max(1, args.repeat)), width=56), width=56)
     return 0
 
 

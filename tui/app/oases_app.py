@@ -63,7 +63,13 @@ class OasesApp(App[None]):
 
     COMMANDS: ClassVar = App.COMMANDS | {FirmCommands, CopyCommands}
 
-    def __init__(self, dataset: Dataset, debug: bool = False, after_first_frame: Optional[Callable[[], None]] = None) -> None:
+    def __init__(
+        self,
+        dataset: Dataset,
+        debug: bool = False,
+        after_first_frame: Optional[Callable[[], None]] = None,
+        exit_on_signals: bool = False,
+    ) -> None:
         monochrome = os.environ.get("TERM", "").endswith(MONOCHROME_TERMS) and "NO_COLOR" not in os.environ
         if monochrome:  # a terminal without colours is drawn as NO_COLOR asks (styles/app.tcss: attributes)
             os.environ["NO_COLOR"] = "1"
@@ -75,6 +81,8 @@ class OasesApp(App[None]):
         self.dataset = dataset
         self._after_first_frame = after_first_frame
         """Called once the first frame is on the terminal (the CLI ends its start-up measures there)."""
+        self._exit_on_signals = exit_on_signals
+        """SIGTERM, SIGHUP and SIGINT exit cleanly (see tui.app.signals): the CLI's choice, not a test's."""
         self._copier: Optional[Copier] = None
         self.debug_errors = debug
         self.crash: Optional[str] = None
@@ -172,6 +180,12 @@ class OasesApp(App[None]):
         if name == self.front_pane:
             classes.append("-front")
         return " ".join(classes)
+
+    def on_load(self) -> None:
+        if self._exit_on_signals:  # on Load: before Textual takes the terminal over
+            from tui.app.signals import exit_on_signals
+
+            exit_on_signals(self)
 
     def on_mount(self) -> None:
         for pane in PANES:

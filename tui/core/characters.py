@@ -19,6 +19,11 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 """Not control characters, but line breaks to an editor or ``str.splitlines``."""
 
+LINE_BREAKS = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+"""Every character ``str.splitlines`` ends a line at (LF, VT, FF, CR, the file, group and
+record separators, NEL, U+2028, U+2029), as the inside of a character class: what a
+line-based export must never let through from a data string."""
+
 C0_C1 = "\x00-\x1f\x7f-\x9f"
 """The C0 controls, DEL and the C1 controls, as the inside of a character class."""
 
@@ -30,6 +35,33 @@ CONTROL = f"[{C0_C1}]"
 
 BIDI_CONTROL = f"[{BIDI}]"
 """A bidirectional control."""
+
+INVISIBLE = (
+    "\u00ad"  # soft hyphen
+    "\u034f"  # combining grapheme joiner
+    "\u061c"  # Arabic letter mark
+    "\u115f\u1160"  # Hangul choseong and jungseong fillers
+    "\u17b4\u17b5"  # Khmer inherent vowels
+    "\u180b-\u180f"  # Mongolian variation selectors and vowel separator
+    "\u200b-\u200f"  # zero-width space, non-joiner and joiner, left-to-right and right-to-left marks
+    "\u202a-\u202e"  # bidirectional embeddings and overrides
+    "\u2060-\u206f"  # word joiner, invisible operators, bidirectional isolates, deprecated format characters
+    "\u2800"  # braille pattern blank
+    "\u3164"  # Hangul filler
+    "\ufe00-\ufe0f"  # variation selectors
+    "\ufeff"  # byte order mark (zero-width no-break space)
+    "\uffa0"  # halfwidth Hangul filler
+    "\U0001d173-\U0001d17a"  # musical symbol formatting characters
+    "\U000e0000-\U000e007f"  # tag characters
+    "\U000e0100-\U000e01ef"  # variation selectors supplement
+)
+"""Characters that show nothing, as the inside of a character class: a name or id made only
+of these (and spaces) looks empty, a blank row in the list and an id no one can type.
+Some are printable to Python (the Hangul fillers, the variation selectors), so
+``str.isprintable`` and ``str.strip`` alone can't tell."""
+
+BLANK = f"[\\s{INVISIBLE}]*"
+"""A string that shows nothing (spaces and :data:`INVISIBLE` only), for ``re.fullmatch``."""
 
 SURROGATE = "[\ud800-\udfff]"
 """A lone surrogate: no file can hold one, but a file name's undecodable byte arrives as one."""

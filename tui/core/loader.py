@@ -15,13 +15,14 @@ import tomli
 
 from tui import TYPE_CHECKING
 from tui.core.article import Article
-from tui.core.characters import BIDI, C0_C1
+from tui.core.characters import BIDI, C0_C1, INVISIBLE
 from tui.core.collector import paused
 from tui.core.derivations import Deriver
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
 from tui.core.problems import DatasetError, Problem, visible
 from tui.core.reading import read_text
 from tui.core.toml_table import Table as _Table
+from tui.core.toml_table import blank, invisible_only
 
 if TYPE_CHECKING:
     from typing import Any, Optional, Union
@@ -30,8 +31,10 @@ SCHEMA_VERSION = 1
 
 _ARTICLE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 """What the article may not hold: characters.CONTROL less tab and newline (and CR before LF)."""
-_ID_BAD = rf"[\s{C0_C1}{BIDI}]"
-"""What an id may not hold (a pattern for re to compile on first use: see tui.core.characters)."""
+_ID_BAD = rf"[\s{C0_C1}{BIDI}{INVISIBLE}]"
+"""What an id may not hold: spaces, controls and characters that show nothing, which no one
+could see in a hint or type after ``--firm`` (a pattern for re to compile on first use:
+see tui.core.characters)."""
 _MAX_ID = 200
 
 _TOP_KEYS = frozenset({"schema_version", "source", "programme", "ceremony", "firms"})
@@ -292,7 +295,7 @@ class _Builder:
         named = table.integer("named")
         unnamed = table.integer("unnamed")
         groups = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, str]] = {}
         for group_table in table.tables("groups", _GROUP_KEYS):
             group_id = self.identifier(group_table, seen)
             label = group_table.text("label")
@@ -322,18 +325,31 @@ class _Builder:
             return None, None
         return None, self.deriver.derivation(table.path, table.data["derived"], str(count))
 
-    def identifier(self, table: _Table, seen: dict[str, str]) -> Optional[str]:
+    def identifier(self, table: _Table, seen: dict[str, tuple[str, str]]) -> Optional[str]:
         value: Optional[str] = table._get("id", str, True)
         if value is None:
             return None
-        bad = None if value.isprintable() and " " not in value else re.search(_ID_BAD, value)
+        bad = None if value.isascii() and value.isprintable() and " " not in value else re.search(_ID_BAD, value)
         if not value or bad or len(value) > _MAX_ID:
-            reason = f"contains '{visible(bad.group())}'" if bad else ("is empty" if not value else f"is longer than {_MAX_ID} characters")
-            table.problem("id", f"{reason}: an id is 1–{_MAX_ID} characters with no spaces or control characters")
+            if not value:
+                reason = "is empty"
+            elif blank(value) and not value.isspace():
+                reason = f"is empty: {invisible_only(value)}"
+            elif bad and not bad.group().isspace() and visible(bad.group()) == bad.group():  # shows as nothing, not as an escape
+                reason = f"contains U+{ord(bad.group()):04X}, an invisible character"
+            elif bad:
+                reason = f"contains '{visible(bad.group())}'"
+            else:
+                reason = f"is longer than {_MAX_ID} characters"
+            table.problem("id", f"{reason}: an id is 1–{_MAX_ID} characters with no spaces, control or invisible characters")
             return None
-        first = seen.setdefault(value, table.path)
+        # Case-insensitive, as --firm finds them: two ids differing only in case would be one to it.
+        first, spelled = seen.setdefault(value.casefold(), (table.path, value))
         if first != table.path:
-            table.problem("id", f"duplicate id {value!r} (first used at {first})")
+            if spelled == value:
+                table.problem("id", f"duplicate id {value!r} (first used at {first})")
+            else:
+                table.problem("id", f"duplicate id {value!r}: ids are compared ignoring case, and {spelled!r} is used at {first}")
             return None
         return value
 
@@ -341,14 +357,14 @@ class _Builder:
         if "firms" not in top.data:
             top.problem("firms", "missing: at least one [[firms]]")
         firms = []
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str, str]] = {}
         for table in tables:
             firm = self.firm(table, seen)
             if firm is not None:
                 firms.append(firm)
         return firms
 
-    def firm(self, table: _Table, seen: dict[str, str]) -> Optional[Firm]:
+    def firm(self, table: _Table, seen: dict[str, tuple[str, str]]) -> Optional[Firm]:
         firm_id = self.identifier(table, seen)
         name = table.text("name", name=True)
         aliases = table.names("aliases")

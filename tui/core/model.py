@@ -223,7 +223,13 @@ class Dataset:
         return f"Dataset({self.path!r}, {len(self.firms)} firms)"
 
     def firm(self, firm_id: str) -> Optional[Firm]:
-        return self._by_id.get(firm_id)
+        """The firm with id ``firm_id``, compared ignoring case as a user types it (``IFLYTEK``):
+        the loader refuses two ids that differ only in case, so there is at most one."""
+        found = self._by_id.get(firm_id)
+        if found is None:  # a miss or another case: one pass, not a second index built for every load
+            folded = firm_id.casefold()
+            found = next((firm for firm in self.firms if firm.id.casefold() == folded), None)
+        return found
 
     def all_facts(self) -> list[Fact]:
         """Every fact in the file: the programme's, the ceremony's, then each firm's."""

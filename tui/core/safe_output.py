@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.characters import BIDI, C0_C1, LINE_SEPARATORS, SURROGATE
+from tui.core.characters import BIDI, C0_C1, LINE_BREAKS, LINE_SEPARATORS, SURROGATE
 
 _ESCAPE_SEQUENCE = r"""(?x)
       \x1b\[ [0-?]* [ -/]* [@-~]?                     # CSI: colours, cursor moves
@@ -21,7 +21,7 @@ _ESCAPE_SEQUENCE = r"""(?x)
     | \x9b [0-?]* [ -/]* [@-~]?                       # C1 CSI
     | [\x90\x98\x9d\x9e\x9f] [^\x07\x1b\x9c]* (?:\x07|\x1b\\|\x9c)?  # C1 string controls
 """
-_SPACE_LIKE = r"[\t\n\v\f\r\x85]+"
+_SPACE_LIKE = f"[\t{LINE_BREAKS}]+"
 _CONTROL = f"[{C0_C1}{BIDI}]"
 _SURROGATE = SURROGATE
 
@@ -36,8 +36,9 @@ def clean(text: str) -> str:
     """``text`` with nothing in it that can act on a terminal or reorder what is around it.
 
     Escape sequences (ESC or C1 introduced) go entirely, parameters and all;
-    tabs, newlines and other line breaking controls become one space (a data
-    string is one line in every format); every other C0 or C1 control, DEL and
+    tabs and every line break ``str.splitlines`` knows (newlines, U+2028 and
+    U+2029 among them) become one space (a data string is one line in every
+    format); every other C0 or C1 control, DEL and
     the bidirectional controls are dropped; a lone surrogate, which no file can
     hold, becomes U+FFFD. A string without any of these comes back unchanged.
     """

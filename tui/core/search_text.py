@@ -24,6 +24,12 @@ words are then looked for as whole words, at tier 2.
 """
 
 
+MAX_QUERY_LENGTH = 200
+"""The longest query a search takes, in characters: the search field holds no more (it
+says so), and ``export --query`` refuses a longer one. Far beyond any firm's name and
+alias together, and it bounds what a pasted megabyte can cost (each term is a pass
+over every firm's fields)."""
+
 _MIN_SYNONYM_PREFIX = 3
 _ASCII_SPACE = str.maketrans({char: " " for char in "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"})
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from tui import TYPE_CHECKING
-from tui.core.characters import BIDI_CONTROL, CONTROL
+from tui.core.characters import BIDI_CONTROL, BLANK, CONTROL
 from tui.core.problems import Problem, visible
 
 if TYPE_CHECKING:
@@ -20,6 +20,17 @@ TYPE_NAMES = {str: "a string", int: "an integer", bool: "a boolean", float: "a f
 
 def type_name(value: Any) -> str:
     return TYPE_NAMES.get(type(value), "a date or time")
+
+
+def blank(value: str) -> bool:
+    """Whether ``value`` shows nothing: spaces and invisible characters only (see :data:`tui.core.characters.INVISIBLE`)."""
+    return re.fullmatch(BLANK, value) is not None
+
+
+def invisible_only(value: str) -> str:
+    """What a problem says of a string that shows nothing but is not empty."""
+    codes = sorted({f"U+{ord(char):04X}" for char in value if not char.isspace()})
+    return f"it holds only invisible characters ({', '.join(codes[:5])}{', ...' if len(codes) > 5 else ''})"
 
 
 class Table:
@@ -54,8 +65,8 @@ class Table:
 
     def text(self, key: str, required: bool = True, name: bool = False) -> Optional[str]:
         value: Optional[str] = self.data.get(key)
-        if type(value) is str and value.isprintable() and value.strip():
-            return value  # fast path: printable means no control or bidi character, so check_text passes
+        if type(value) is str and value.isascii() and value.isprintable() and value.strip():
+            return value  # fast path: printable ASCII has no control, bidi or invisible character, so check_text passes
         value = self._get(key, str, required)
         if value is not None and self.check_text(key, value, name):
             return value
@@ -65,13 +76,16 @@ class Table:
         if not value.strip():
             self.problem(key, "is empty")
             return False
-        if value.isprintable():
-            return True  # the usual case: no control or bidi character, which are all unprintable
-        bad = re.search(CONTROL, value)
-        if bad:
-            self.problem(key, f"contains a control character ({visible(bad.group())}) at position {bad.start()}")
+        printable = value.isprintable()  # the usual case: no control or bidi character, which are all unprintable
+        if not printable:
+            bad = re.search(CONTROL, value)
+            if bad:
+                self.problem(key, f"contains a control character ({visible(bad.group())}) at position {bad.start()}")
+                return False
+        if not value.isascii() and blank(value):  # some invisible characters are printable: see INVISIBLE
+            self.problem(key, f"is empty: {invisible_only(value)}")
             return False
-        if name:
+        if name and not printable:
             bidi = re.search(BIDI_CONTROL, value)
             if bidi:
                 self.problem(key, f"contains a bidirectional-override character ({visible(bidi.group())})")

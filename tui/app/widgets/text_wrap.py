@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 
 from tui import TYPE_CHECKING
 
@@ -66,19 +66,9 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Line]:
         if line_end > line_start and used + cells > width:
             lines.append((line_start, line_end))
             line_start, line_end, used = token.start(), token.start(), 0
-        if cells > width:
-            position = token.start()
-            while cell_len(text[position : token.end()]) > width - used:
-                cut = _fit(text, position, token.end(), width - used)
-                if cut == position and used:
-                    lines.append((line_start, line_end))
-                    line_start, line_end, used = position, position, 0
-                    continue
-                cut = max(cut, position + 1)
-                lines.append((line_start, cut))
-                line_start, line_end, used, position = cut, cut, 0, cut
+        if cells > width:  # the line is empty here: a word this long never joins a line
+            line_start, used = _hard_break(text, token.start(), token.end(), width, lines)
             line_end = token.end()
-            used = cell_len(text[position : token.end()])
             continue
         line_end = token.end()
         used += cells
@@ -87,17 +77,44 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Line]:
     return lines
 
 
-def _fit(text: str, start: int, end: int, cells: int) -> int:
-    """The furthest position after ``start`` whose characters fit in ``cells``."""
-    used = 0
+def _hard_break(text: str, start: int, end: int, width: int, lines: list[Line]) -> tuple[int, int]:
+    """Cut the word ``text[start:end]``, wider than ``width``, into lines of ``width`` cells,
+    appending all but the last to ``lines``; the last line's start and cells (it stays open).
+
+    Each cut measures only the characters it places, never the rest of the word, so a
+    word of any length costs time in proportion to its length: measuring the rest at
+    every cut made a 1,000,000-character line take most of a minute.
+    """
     position = start
-    while position < end:
-        width = cell_len(text[position])
-        if used + width > cells:
-            break
-        used += width
+    while True:
+        cut, used = _fit(text, position, end, width)
+        if cut == position:  # one character wider than the whole line (CJK at width 1): it goes alone
+            cut, used = position + 1, cell_len(text[position])
+        if cut == end:
+            return position, used
+        lines.append((position, cut))
+        position = cut
+
+
+def _fit(text: str, start: int, end: int, cells: int) -> tuple[int, int]:
+    """The furthest position after ``start`` (at most ``end``) whose characters fit in
+    ``cells``, and the cells they take; zero-width characters (combining marks) after
+    the last that fits go with it. Looks at no more characters than fit, plus one."""
+    chunk = text[start : min(end, start + cells)]
+    if chunk.isascii() and chunk.isprintable():  # one cell a character: the usual case, measured at C speed
+        position, used = start + len(chunk), len(chunk)
+    else:  # no character takes more than two cells, so half as many as there are cells fit for sure:
+        sure = text[start : min(end, start + cells // 2)]
+        position, used = start + len(sure), cell_len(sure)
+        while position < end:  # the rest character by character
+            size = get_character_cell_size(text[position])
+            if used + size > cells:
+                break
+            used += size
+            position += 1
+    while position < end and get_character_cell_size(text[position]) == 0:
         position += 1
-    return position
+    return position, used
 
 
 def truncate_at_word(text: Text, width: int) -> None:
