@@ -13,7 +13,7 @@ from tui.app.widgets.firm_list import FirmList
 from tui.core.search_text import MAX_QUERY_LENGTH
 
 SIZE = (120, 36)
-NOTE = f"{MAX_QUERY_LENGTH} characters at most"
+NOTE = f"limit {MAX_QUERY_LENGTH}"
 
 
 def field(app: object) -> Input:
