@@ -140,6 +140,44 @@ def signal_after_first_frame(
     return status, bytes(after)
 
 
+def type_after_first_frame(
+    command: Sequence[str],
+    marker: str,
+    inputs: Sequence[bytes | float],
+    size: tuple[int, int] = (120, 36),
+    timeout: float = 30.0,
+) -> int:
+    """Launch ``command``, wait until its output holds ``marker``, then type ``inputs`` in order
+    (bytes are written, however many, while what the program writes is read so neither side
+    blocks; a float is a pause of that many seconds) and wait for it to exit; its exit status.
+    Raises TimeoutError if it has not exited within ``timeout`` seconds of launch."""
+    pid, fd = _spawn(command, size, None)
+    deadline = time.perf_counter() + timeout
+    seen = b""
+    try:
+        while marker.encode("utf-8") not in seen:
+            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
+            if not ready:
+                raise TimeoutError(f"{marker!r} not seen within {timeout} s; last output: {seen[-300:]!r}")
+            seen += os.read(fd, 65536)
+        for item in inputs:
+            if isinstance(item, float):
+                _drain(fd, min(deadline, time.perf_counter() + item))
+                continue
+            pending = memoryview(item)
+            while pending:
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(f"still typing after {timeout} s: the program stopped reading its input")
+                readable, writable, _ = select.select([fd], [fd], [], 0.01)
+                if readable:
+                    os.read(fd, 65536)
+                if writable:
+                    pending = pending[os.write(fd, pending[:65536]) :]
+        return _wait_for_exit(pid, fd, command, deadline, None)
+    finally:
+        os.close(fd)
+
+
 def _wait_for_exit(pid: int, fd: int | None, command: Sequence[str], deadline: float, output: bytearray | None) -> int:
     if fd is not None:
         _drain(fd, deadline, output)  # until it closes the terminal: it may still be finishing after that

@@ -361,8 +361,11 @@ def test_quote_not_in_the_article_suggests_the_closest_passage(tmp_path: Path, b
     problem = only(tmp_path, text)
     assert problem.path == "programme.facts[4].quote"
     assert problem.line == line_of(text, "creating roughly")
-    assert problem.message.startswith("not found word for word in the article; closest passage: “These companies are expected to invest")
-    assert problem.message.endswith("…”")  # a long sentence is cut short
+    assert problem.message == (
+        "not found word for word in the article; closest passage:"
+        " “…HK$42 billion in the city in the coming years, creating ⟦approximately⟧ 17,000 job opportunities.”"
+        " (⟦ ⟧: where the quote differs)"
+    )  # the sentence's start left out, so the word that differs is in view
 
 
 def test_quote_with_no_close_passage_has_no_hint(tmp_path: Path, bundled_text: str) -> None:
@@ -851,3 +854,59 @@ def test_a_firm_is_found_by_its_id_in_any_case(dataset: Dataset) -> None:
     assert dataset.firm("IFLYTEK") is iflytek
     assert dataset.firm("iFlyTek") is iflytek
     assert dataset.firm("iflytek2") is None
+
+
+def test_a_mistyped_word_is_marked_in_the_closest_passage(tmp_path: Path, bundled_text: str) -> None:
+    """The passage shown is around the first difference, not the sentence's first 100
+    characters, which could stop just before the mistyped word and look like the quote."""
+    old = "were also among the 17 firms that signed the agreement"
+    text = bundled_text.replace(f'{old}"', f'{old.replace("signed", "sigend")}"', 1)
+    first = refuse(write(tmp_path, text)).problems[0]
+    assert first.message.startswith("not found word for word in the article; closest passage: “…")
+    assert "among the 17 firms that ⟦signed⟧ the agreement." in first.message
+    assert first.message.endswith("(⟦ ⟧: where the quote differs)")
+
+
+ARTICLE_END = "poised for growth and success in the coming years."
+ADDED = "\nLe Café de Flore 👩\u200d💻 is in Paris, cafe\u0301 au lait."
+"""A sentence added at the article's end: an NFC é, an emoji sequence, an e + combining acute."""
+
+
+def with_quote(bundled_text: str, words: str, added: str = ADDED) -> str:
+    """The bundled dataset with ``added`` at its article's end and Prophesee's origin quoting ``words``."""
+    return edit(
+        bundled_text,
+        (ARTICLE_END + "'''", ARTICLE_END + added + "'''"),
+        ('origin = { value = "French", quote = "French company Prophesee" }', f'origin = {{ value = "French", quote = "{words}" }}'),
+    )
+
+
+def test_a_quote_in_another_unicode_normalisation_says_so(tmp_path: Path, bundled_text: str) -> None:
+    added = "\nLe Café de Flore is in Paris."  # all NFC, as the rest of the article
+    problem = only(tmp_path, with_quote(bundled_text, "Le Cafe\u0301 de Flore", added))  # NFD: looks the same
+    assert (problem.path, problem.message) == (
+        "firms[7].origin.quote",
+        "not found word for word in the article; the same words are there in another Unicode normalisation"
+        " (the quote is in NFD, the article in NFC): copy them from the article",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ("is in Paris, cafe", "ends inside a character: the article goes on with U+0301, which belongs with its last one"),
+        ("Flore 👩", "ends inside a character: the article goes on with U+200D, which belongs with its last one"),
+        ("Flore 👩\u200d", "ends inside a character: its last is a zero-width joiner (U+200D), which joins it to the next"),
+        ("\u0301 au lait", "starts inside a character: its first, U+0301, belongs with the one before it"),
+    ],
+)
+def test_a_quote_cutting_a_character_in_two_is_refused(tmp_path: Path, bundled_text: str, words: str, message: str) -> None:
+    problem = only(tmp_path, with_quote(bundled_text, words))
+    assert (problem.path, problem.message) == ("firms[7].origin.quote", f"{message}; quote the whole character")
+
+
+def test_a_quote_of_whole_characters_beside_marks_is_accepted(tmp_path: Path, bundled_text: str) -> None:
+    path = write(tmp_path, with_quote(bundled_text, "Flore 👩\u200d💻 is in Paris, cafe\u0301 au"))
+    prophesee = load_dataset(path).firm("prophesee")
+    assert prophesee is not None and prophesee.origin.quote is not None
+    assert prophesee.origin.quote.text.endswith("cafe\u0301 au")

@@ -628,3 +628,21 @@ def test_a_synthetic_dataset_is_searchable(tmp_path: Path) -> None:
     assert search.search("pudu robotics 00012")[0] == 12
     assert search.search("00012") == [12]
     assert len(search.search("robot")) == 10
+
+
+def test_a_long_query_stops_at_the_first_terms_no_firm_shares(dataset: Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every term must match (AND): once no firm matches the terms so far, the rest of a pasted
+    query (up to 100 terms in 200 characters) is not searched at all."""
+    search = FirmSearch(dataset.firms)
+    computed: list[str] = []
+    compute = search._compute_tiers
+
+    def counting(term: str) -> list[int]:
+        computed.append(term)
+        return compute(term)
+
+    monkeypatch.setattr(search, "_compute_tiers", counting)
+    filler = [f"word{number}" for number in range(40)]
+    assert search.search(" ".join(["iflytek", "prophesee", *filler])) == []
+    assert computed == ["iflytek", "prophesee"]
+    assert [dataset.firms[index].id for index in search.search("xunfei tao healthcare")] == ["iflytek"]

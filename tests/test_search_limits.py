@@ -3,7 +3,11 @@ to fit, escape works at once after a megabyte, and ``export --query`` refuses a 
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from app_support import make_app, screen_text, until
+from ptyrun import type_after_first_frame
 from support import run_tui
 from textual import events
 from textual.widgets import Input, Static
@@ -13,7 +17,7 @@ from tui.app.widgets.firm_list import FirmList
 from tui.core.search_text import MAX_QUERY_LENGTH
 
 SIZE = (120, 36)
-NOTE = f"{MAX_QUERY_LENGTH} characters at most"
+NOTE = f"limit {MAX_QUERY_LENGTH}"
 
 
 def field(app: object) -> Input:
@@ -93,3 +97,12 @@ def test_export_takes_a_query_at_the_limit() -> None:
     result = run_tui("export", "--query", "robotics".ljust(MAX_QUERY_LENGTH), timeout=20)
     assert result.status == exit_codes.OK
     assert "Pudu Robotics" in result.out
+
+
+def test_in_a_real_terminal_escape_and_quit_answer_at_once_after_a_megabyte_paste() -> None:
+    """A bracketed paste of 1 MB into the search field, then escape (the list is back) and q:
+    the app exits well within the bound (before the cap, it took over half a minute)."""
+    paste = b"\x1b[200~" + b"robot" + b"x" * 1_000_000 + b"\x1b[201~"
+    app = Path(sys.executable).parent / "oases-tui"
+    status = type_after_first_frame([str(app)], "iFLYTEK", [b"/", 0.3, paste, 0.5, b"\x1b", 0.5, b"q"], timeout=20.0)
+    assert status == exit_codes.OK

@@ -150,17 +150,24 @@ class _Builder:
             return None
         found = self.article.resolve(words)
         if isinstance(found, Quote):
-            return found
+            cut = self.article.cut_character(found)
+            if cut is None:
+                return found
+            table.problem(key, f"{cut}; quote the whole character")
+            return None
         if found == 0:
             message = "not found word for word in the article"
             self.suggestions += 1
-            if self.suggestions <= _MAX_SUGGESTIONS:
+            forms = self.article.normalisation_differs(words)
+            if forms:
+                message += f"; the same words are there in another Unicode normalisation ({forms}): copy them from the article"
+            elif self.suggestions <= _MAX_SUGGESTIONS:
                 variant = self.article.typographic_variant(words)
                 closest = None if variant else self.article.closest_passage(words)
                 if variant:
                     message += f"; the article writes it “{variant}” (quote marks, dashes or spacing differ)"
                 elif closest:
-                    message += f"; closest passage: “{closest}”"
+                    message += f"; closest passage: “{closest}” (⟦ ⟧: where the quote differs)"
         else:
             message = f"occurs {found} times in the article; quote more words so it points to one place"
         table.problem(key, message)
@@ -221,7 +228,7 @@ class _Builder:
         strings = type(label) is str and type(value) is str and type(words) is str and value != NOT_STATED
         if strings and label.isprintable() and value.isprintable() and words.isprintable() and label.strip() and value.strip():
             found = self.article.resolve(words) if words.strip() else None
-            if isinstance(found, Quote):
+            if isinstance(found, Quote) and self.article.cut_character(found) is None:
                 return Fact(label, value, found)
         return None
 

@@ -262,7 +262,20 @@ class FirmSearch:
         self._last_result = []
 
     def _search(self, terms: list[str]) -> list[int]:
-        per_term = [self._term_tiers(term) for term in terms]
+        per_term = []
+        together = -1  # the firms matching every term so far, at any tier (all of them, to start)
+        for term in terms:
+            tiers = self._term_tiers(term)
+            per_term.append(tiers)
+            union = 0
+            for flags in tiers:
+                union |= flags
+            together &= union
+            if not together:
+                # No firm matches every term so far, so none can match them all: the rest of a
+                # long query (a paste of 200 characters is up to 100 terms) costs nothing.
+                per_term = [[0] * _TIERS]
+                break
         by_phrase = [0, 0]  # tiers 0 and 1 for the whole query; a single term's own tiers hold them
         if len(terms) > 1:
             exact, prefixed = (self._from_ids(ids) for ids in self._name_tiers(" ".join(terms)))

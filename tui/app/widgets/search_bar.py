@@ -104,7 +104,7 @@ class SearchBar(Horizontal):
 
     def _show_limit(self, full: bool) -> None:
         note = self.query_one("#search-limit", Static)
-        note.update(Content(f"{MAX_QUERY_LENGTH} characters at most" if full else ""))
+        note.update(Content(f"limit {MAX_QUERY_LENGTH}" if full else ""))  # short: the field keeps room at 80 columns
         note.display = full
 
     @on(Input.Changed, "#search-input")
