@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Callable, Optional
@@ -72,8 +73,11 @@ def serve_environment() -> dict[str, str]:
 class Served:
     """A running ``python -m tui serve --port 0 ARGS`` (see the module docstring)."""
 
-    def __init__(self, *args: str, env: Optional[dict[str, str]] = None, start_timeout: float = 30) -> None:
-        self.args = ("--port", "0", *args)
+    def __init__(
+        self, *args: str, env: Optional[dict[str, str]] = None, start_timeout: float = 30, command: Optional[Sequence[str]] = None
+    ) -> None:
+        """``command``: another server that prints its URL as serve does (the web benchmark's minimal app)."""
+        self.command = list(command) if command is not None else [sys.executable, "-m", "tui", "serve", "--port", "0", *args]
         self.env = env if env is not None else serve_environment()
         self.start_timeout = start_timeout
         self.lines: list[str] = []
@@ -84,7 +88,7 @@ class Served:
 
     def __enter__(self) -> Served:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", "serve", *self.args],
+            self.command,
             cwd=ROOT,
             env=self.env,
             stdin=subprocess.DEVNULL,
