@@ -23,7 +23,7 @@ from support import run_python, run_tui
 
 import tui.cli
 import tui.web
-from tui.web.server import STATIC_FILES, _clamp
+from tui.web.server import MAX_SESSIONS, STATIC_FILES, _clamp
 from tui.web.session import Session
 
 
@@ -107,7 +107,10 @@ def test_bad_data_is_refused_before_anything_listens(tmp_path: Path) -> None:
     assert_one_line_refusal(ran, str(bad))
 
 
-@pytest.mark.parametrize(("option", "value"), [("--port", "65536"), ("--port", "http"), ("--idle-timeout", "0"), ("--idle-timeout", "inf")])
+BAD_VALUES = [("--port", "65536"), ("--port", "http"), ("--idle-timeout", "0"), ("--idle-timeout", "inf"), ("--max-sessions", "0")]
+
+
+@pytest.mark.parametrize(("option", "value"), BAD_VALUES)
 def test_bad_option_values_are_refused(option: str, value: str) -> None:
     assert_one_line_refusal(run_tui("serve", option, value), option, repr(value))
 
@@ -126,10 +129,11 @@ def test_the_server_process_never_imports_textual() -> None:
 
 
 def test_the_command_line_defaults_are_the_web_package_s() -> None:
-    assert (tui.cli.SERVE_HOST, tui.cli.SERVE_PORT, tui.cli.SERVE_IDLE_TIMEOUT) == (
+    assert (tui.cli.SERVE_HOST, tui.cli.SERVE_PORT, tui.cli.SERVE_IDLE_TIMEOUT, tui.cli.SERVE_MAX_SESSIONS) == (
         tui.web.DEFAULT_HOST,
         tui.web.DEFAULT_PORT,
         tui.web.IDLE_TIMEOUT,
+        MAX_SESSIONS,
     )
 
 
@@ -210,6 +214,21 @@ async def test_a_tab_gets_the_fixed_app_which_ends_when_the_tab_closes(tmp_path:
             await websocket.close()
         assert served.wait_gone({pid}), f"app {pid} outlived its tab"
         assert served.wait_line(re.compile(r"session 1 ended: tab closed"), 10), served.lines
+
+
+async def test_a_tab_beyond_max_sessions_is_refused_until_one_closes() -> None:
+    with Served("--max-sessions", "1") as served:
+        async with aiohttp.ClientSession() as http:
+            first = await open_tab(served, http)
+            await first_screen(first)
+            (pid,) = served.wait_apps(1)
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await open_tab(served, http)
+            assert refused.value.status == 503
+            assert served.app_pids() == {pid}
+            await first.close()
+            assert served.wait_gone({pid})
+            await first_screen(await open_tab(served, http))  # room again
 
 
 async def test_quitting_the_app_closes_its_tab() -> None:

@@ -33,8 +33,9 @@ EXPORT_FORMATS = ("text", "markdown", "json", "csv")
 
 COVERAGE_FORMATS = ("text", "json")
 
-SERVE_HOST, SERVE_PORT, SERVE_IDLE_TIMEOUT = "127.0.0.1", 8000, 1800.0
-"""The same as tui.web's DEFAULT_HOST, DEFAULT_PORT and IDLE_TIMEOUT (a test keeps them equal), without importing it."""
+SERVE_HOST, SERVE_PORT, SERVE_IDLE_TIMEOUT, SERVE_MAX_SESSIONS = "127.0.0.1", 8000, 1800.0, 20
+"""The same as tui.web's DEFAULT_HOST, DEFAULT_PORT, IDLE_TIMEOUT and tui.web.server.MAX_SESSIONS (a test keeps
+them equal), without importing them."""
 
 _EXPORT_OPTIONS = {"--format": "format", "--query": "query", "--firm": "firm", "--data": "data"}
 """For plain_args: the options ``export`` takes, each with a value, and the attribute each sets."""
@@ -163,6 +164,13 @@ def _add_serve(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="SECONDS",
         help=f"end a session after this long without input (default: {SERVE_IDLE_TIMEOUT:g}, 30 minutes)",
     )
+    serve.add_argument(
+        "--max-sessions",
+        type=_count,
+        default=SERVE_MAX_SESSIONS,
+        metavar="N",
+        help=f"refuse a new tab while N sessions are open (default: {SERVE_MAX_SESSIONS})",
+    )
     serve.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="dataset every session opens (default: the bundled one)")
 
 
@@ -171,6 +179,14 @@ def _port(text: str) -> int:
 
     if not text.isdigit() or int(text) > 65535:
         raise argparse.ArgumentTypeError(f"not a port number (0 to 65535): {text!r}")
+    return int(text)
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
     return int(text)
 
 
@@ -208,7 +224,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
             return coverage(args.file if args.file is not None else args.data, args.format)
         if args.command == "serve":
-            return serve(args.data, args.host, args.port, args.idle_timeout)
+            return serve(args.data, args.host, args.port, args.idle_timeout, args.max_sessions)
         return run_app(args.data, debug=args.debug)
     except DatasetError as error:
         for line in error.report():
@@ -218,7 +234,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return exit_codes.INTERRUPTED
 
 
-def serve(file: Optional[str], host: str, port: int, idle_timeout: float) -> int:
+def serve(file: Optional[str], host: str, port: int, idle_timeout: float, max_sessions: int) -> int:
     """``oases-tui serve``, or one line saying how to install the web extra if it is missing."""
     try:
         from tui.web.server import serve as serve_web
@@ -229,7 +245,7 @@ def serve(file: Optional[str], host: str, port: int, idle_timeout: float) -> int
 
         print(f"oases-tui serve: needs textual-serve, which is not installed ({error.name} is missing): {INSTALL_HINT}", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    return serve_web(file, host, port, idle_timeout)
+    return serve_web(file, host, port, idle_timeout, max_sessions)
 
 
 _WEB_EXTRA_MODULES = ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2")

@@ -68,6 +68,8 @@ MAX_CELLS = 500
 MAX_PING_LENGTH = 64
 HEARTBEAT = 15.0
 """Seconds between websocket pings: a tab whose browser died stops answering and its session ends."""
+MAX_SESSIONS = 20
+"""How many tabs may have an app at once by default (each app takes some 30 MB: tests/bench/web.py)."""
 SHUTDOWN_GRACE = 10.0
 """Seconds the server waits, once every session is stopped, for their connections to finish."""
 
@@ -141,12 +143,15 @@ def _clamp(value: Any, default: int) -> int:
 class Server(TextualServer):
     """Serves the page and one app per tab (see the module docstring); :meth:`serve` runs it until a signal."""
 
-    def __init__(self, argv: Sequence[str], listener: socket.socket, host: str, idle_timeout: float, cwd: Path) -> None:
+    def __init__(
+        self, argv: Sequence[str], listener: socket.socket, host: str, idle_timeout: float, cwd: Path, max_sessions: int = MAX_SESSIONS
+    ) -> None:
         super().__init__(" ".join(argv), host=host, port=listener.getsockname()[1], title="oases-tui")
         self.argv = tuple(argv)
         self.cwd = cwd
         self.listener = listener
         self.idle_timeout = idle_timeout
+        self.max_sessions = max_sessions
         self.loopback_only = is_loopback(listener)
         self.url = page_url(host, listener)
         self.sessions: set[Session] = set()
@@ -219,6 +224,9 @@ class Server(TextualServer):
         origin = request.headers.get("Origin")
         if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
             raise web.HTTPForbidden(text="websocket from another origin\n")
+        if len(self.sessions) >= self.max_sessions:
+            _say(f"refused a session: {self.max_sessions} already open (--max-sessions)")
+            raise web.HTTPServiceUnavailable(text=f"{self.max_sessions} sessions are open already; try again later\n")
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
         width = _clamp(request.query.get("width"), 80)
         height = _clamp(request.query.get("height"), 24)
@@ -276,7 +284,7 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
-def serve(data: Optional[str], host: str, port: int, idle_timeout: float) -> int:
+def serve(data: Optional[str], host: str, port: int, idle_timeout: float, max_sessions: int = MAX_SESSIONS) -> int:
     """``oases-tui serve``: check the dataset, bind, then serve until a signal. The exit status."""
     import tui
     from tui import exit_codes
@@ -292,7 +300,7 @@ def serve(data: Optional[str], host: str, port: int, idle_timeout: float) -> int
     except ServeRefused as refusal:
         print(f"oases-tui serve: {refusal}", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    server = Server(argv, listener, host, idle_timeout, cwd=package_parent)
+    server = Server(argv, listener, host, idle_timeout, cwd=package_parent, max_sessions=max_sessions)
     if not server.loopback_only:
         print(
             f"oases-tui serve: warning: listening on {host}, not only this machine: the page has no login, "
