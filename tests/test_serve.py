@@ -23,7 +23,7 @@ from support import run_python, run_tui
 
 import tui.cli
 import tui.web
-from tui.web.server import MAX_SESSIONS, STATIC_FILES, _clamp
+from tui.web.server import HEARTBEAT, MAX_SESSIONS, STATIC_FILES, _clamp
 from tui.web.session import Session
 
 
@@ -252,6 +252,18 @@ async def test_an_idle_session_ends_after_the_idle_timeout() -> None:
             assert await closed_by_server(websocket, 20), "the idle session's tab was never closed"
         assert served.wait_gone({pid})
         assert served.wait_line(re.compile(r"session 1 ended: idle for 1 s"), 10), served.lines
+
+
+async def test_a_tab_whose_browser_stops_answering_ends_with_the_heartbeat() -> None:
+    """A browser that died without closing (or a network gone): the websocket's pings go unanswered."""
+    with Served() as served:
+        async with aiohttp.ClientSession() as http:
+            silent = await http.ws_connect(served.ws_url + "?width=100&height=30", origin=served.url.rstrip("/"), autoping=False)
+            (pid,) = served.wait_apps(1)
+            # Never read: no pong goes back. The server pings every HEARTBEAT s and gives up half a beat later.
+            assert await asyncio.to_thread(served.wait_gone, {pid}, HEARTBEAT * 3), "app outlived a dead connection"
+            assert served.wait_line(re.compile(r"session 1 ended: tab closed"), 10), served.lines
+            await silent.close()
 
 
 async def test_the_server_s_sigterm_ends_every_session() -> None:

@@ -80,7 +80,7 @@ def test_keys_search_and_copy_reach_the_browser(tab: webdriver.Chrome, served: S
     pudu = next(firm for firm in dataset.firms if firm.name == "Pudu Robotics")
     assert copied(tab) == [formats.firm_text(dataset, pudu)]
     assert re.search(r"2 Detail.*\n.*Pudu Robotics", screen), screen
-    tab.save_screenshot(str(tmp_path / "pudu-copied.png"))  # looked at by hand: the README's "In a browser" shows it
+    tab.save_screenshot(str(tmp_path / "pudu-copied.png"))  # saved for a look (pytest keeps the last runs' tmp_path)
     assert all(own_origin(served, url) for url in requested_urls(tab))
 
 
