@@ -231,6 +231,21 @@ async def test_a_tab_beyond_max_sessions_is_refused_until_one_closes() -> None:
             await first_screen(await open_tab(served, http))  # room again
 
 
+async def test_a_resize_reaches_the_app() -> None:
+    with Served() as served:
+        async with aiohttp.ClientSession() as http:
+            websocket = await open_tab(served, http)  # 100x30: all four panes
+            assert b"3: summary" not in await first_screen(websocket)
+            await websocket.send_str(json.dumps(["resize", {"width": 100, "height": 30}]))  # the same size: nothing to do
+            await websocket.send_str(json.dumps(["resize", {"width": 80, "height": 24}]))
+            loop = asyncio.get_running_loop()
+            deadline, received = loop.time() + 20, b""
+            while b"3: summary" not in received:  # at 80x24 the summary and the source share a cell
+                assert loop.time() < deadline, received[-300:]
+                message = await websocket.receive(20)
+                received += message.data if message.type == aiohttp.WSMsgType.BINARY else b""
+
+
 async def test_quitting_the_app_closes_its_tab() -> None:
     with Served() as served:
         async with aiohttp.ClientSession() as http:

@@ -65,6 +65,8 @@ class Session(AppService):
         """Why the session ended (for the server's log), set by whoever ends it first."""
         self.last_input = asyncio.get_running_loop().time()
         """When the tab last sent a key, a mouse event or a resize (the event loop's clock)."""
+        self.size = (0, 0)
+        """The app's terminal size, in cells (columns, rows)."""
         self._stopping: Optional[asyncio.Task[None]] = None
 
     @property
@@ -103,9 +105,17 @@ class Session(AppService):
         self.last_input = asyncio.get_running_loop().time()
         return await super().send_bytes(data)
 
+    async def start(self, width: int, height: int) -> None:
+        self.size = (width, height)
+        await super().start(width, height)
+
     async def set_terminal_size(self, width: int, height: int) -> None:
+        """Pass a new size on; not the size the app has already (textual.js repeats it once connected,
+        and each resize costs the app, and the page, a full repaint)."""
         self.last_input = asyncio.get_running_loop().time()
-        await super().set_terminal_size(width, height)
+        if (width, height) != self.size:
+            self.size = (width, height)
+            await super().set_terminal_size(width, height)
 
     async def on_meta(self, data: bytes) -> None:
         with contextlib.suppress(ValueError, AttributeError):
