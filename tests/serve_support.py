@@ -74,12 +74,18 @@ class Served:
     """A running ``python -m tui serve --port 0 ARGS`` (see the module docstring)."""
 
     def __init__(
-        self, *args: str, env: Optional[dict[str, str]] = None, start_timeout: float = 30, command: Optional[Sequence[str]] = None
+        self,
+        *args: str,
+        env: Optional[dict[str, str]] = None,
+        start_timeout: float = 30,
+        command: Optional[Sequence[str]] = None,
+        cwd: Path = ROOT,
     ) -> None:
         """``command``: another server that prints its URL as serve does (the web benchmark's minimal app)."""
         self.command = list(command) if command is not None else [sys.executable, "-m", "tui", "serve", "--port", "0", *args]
         self.env = env if env is not None else serve_environment()
         self.start_timeout = start_timeout
+        self.cwd = cwd
         self.lines: list[str] = []
         """Everything the server printed (stdout and stderr), line by line, as it came."""
         self.url = ""
@@ -89,7 +95,7 @@ class Served:
     def __enter__(self) -> Served:
         self.process = subprocess.Popen(
             self.command,
-            cwd=ROOT,
+            cwd=self.cwd,
             env=self.env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,

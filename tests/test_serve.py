@@ -246,6 +246,24 @@ async def test_a_resize_reaches_the_app() -> None:
                 received += message.data if message.type == aiohttp.WSMsgType.BINARY else b""
 
 
+async def test_a_tui_folder_where_the_server_was_started_is_not_what_a_tab_runs(tmp_path: Path) -> None:
+    """``python -m tui`` looks in its working directory first: the apps run where this package is."""
+    impostor = tmp_path / "tui"
+    impostor.mkdir()
+    (impostor / "__init__.py").write_text("", encoding="utf-8")
+    (impostor / "__main__.py").write_text("print('__GANGLION__', flush=True)\nimport time\ntime.sleep(60)\n", encoding="utf-8")
+    console_script = Path(sys.executable).parent / "oases-tui"
+    if not console_script.exists():
+        pytest.skip("oases-tui is not installed in this environment (pip install -e '.[test]')")
+    with Served(command=[str(console_script), "serve", "--port", "0"], cwd=tmp_path) as served:
+        async with aiohttp.ClientSession() as http:
+            websocket = await open_tab(served, http)
+            await first_screen(websocket)  # the real app's screen: the impostor draws nothing
+            (pid,) = served.wait_apps(1)
+            assert Path(f"/proc/{pid}/cwd").resolve() != tmp_path.resolve()
+            await websocket.close()
+
+
 async def test_quitting_the_app_closes_its_tab() -> None:
     with Served() as served:
         async with aiohttp.ClientSession() as http:
