@@ -183,6 +183,22 @@ async def test_a_foreign_host_name_or_origin_is_refused() -> None:
         assert served.app_pids() == set()
 
 
+async def test_a_proxy_s_public_name_is_let_in_with_allow_host() -> None:
+    with Served("--allow-host", "news.example") as served:
+        async with aiohttp.ClientSession() as http:
+            async with http.get(served.url, headers={"Host": "news.example"}) as page:
+                assert page.status == 200
+            # The page's origin is the proxy's (https), whatever Host the proxy sends on.
+            websocket = await http.ws_connect(served.ws_url, origin="https://news.example")
+            await first_screen(websocket)
+            await websocket.close()
+            async with http.get(served.url, headers={"Host": "other.example"}) as page:
+                assert page.status == 403
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await http.ws_connect(served.ws_url, origin="https://other.example")
+            assert refused.value.status == 403
+
+
 # --- sessions -------------------------------------------------------------------------------------
 
 

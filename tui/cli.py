@@ -171,6 +171,13 @@ def _add_serve(commands: argparse._SubParsersAction[Any]) -> None:
         metavar="N",
         help=f"refuse a new tab while N sessions are open (default: {SERVE_MAX_SESSIONS})",
     )
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the page is also reached by, e.g. a reverse proxy's public name (repeatable)",
+    )
     serve.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="dataset every session opens (default: the bundled one)")
 
 
@@ -224,7 +231,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
             return coverage(args.file if args.file is not None else args.data, args.format)
         if args.command == "serve":
-            return serve(args.data, args.host, args.port, args.idle_timeout, args.max_sessions)
+            return serve(args.data, args.host, args.port, args.idle_timeout, args.max_sessions, args.allow_host)
         return run_app(args.data, debug=args.debug)
     except DatasetError as error:
         for line in error.report():
@@ -234,7 +241,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return exit_codes.INTERRUPTED
 
 
-def serve(file: Optional[str], host: str, port: int, idle_timeout: float, max_sessions: int) -> int:
+def serve(file: Optional[str], host: str, port: int, idle_timeout: float, max_sessions: int, allowed_hosts: Sequence[str]) -> int:
     """``oases-tui serve``, or one line saying how to install the web extra if it is missing."""
     try:
         from tui.web.server import serve as serve_web
@@ -245,7 +252,7 @@ def serve(file: Optional[str], host: str, port: int, idle_timeout: float, max_se
 
         print(f"oases-tui serve: needs textual-serve, which is not installed ({error.name} is missing): {INSTALL_HINT}", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    return serve_web(file, host, port, idle_timeout, max_sessions)
+    return serve_web(file, host, port, idle_timeout, max_sessions, allowed_hosts)
 
 
 _WEB_EXTRA_MODULES = ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2")

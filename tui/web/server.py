@@ -10,8 +10,9 @@ a shell and waits for them unbounded. :class:`Server` keeps its relay and serves
 - ``/ws``: one :class:`~tui.web.session.Session` per connection, the app started
   with the command fixed at start-up. A browser's websocket from another origin is
   refused (403), malformed messages are ignored and terminal sizes clamped;
-- on loopback, only requests that name a loopback host (``Host:``), so a page
-  elsewhere cannot reach the server through a DNS name it re-points at 127.0.0.1.
+- on loopback, only requests that name a loopback host (``Host:``) or an
+  ``--allow-host`` name, so a page elsewhere cannot reach the server through a DNS
+  name it re-points at 127.0.0.1.
 
 Sessions end when their tab closes (or its connection stops answering the
 websocket heartbeat), after ``idle_timeout`` seconds without input, or when the
@@ -144,7 +145,14 @@ class Server(TextualServer):
     """Serves the page and one app per tab (see the module docstring); :meth:`serve` runs it until a signal."""
 
     def __init__(
-        self, argv: Sequence[str], listener: socket.socket, host: str, idle_timeout: float, cwd: Path, max_sessions: int = MAX_SESSIONS
+        self,
+        argv: Sequence[str],
+        listener: socket.socket,
+        host: str,
+        idle_timeout: float,
+        cwd: Path,
+        max_sessions: int = MAX_SESSIONS,
+        allowed_hosts: Sequence[str] = (),
     ) -> None:
         super().__init__(" ".join(argv), host=host, port=listener.getsockname()[1], title="oases-tui")
         self.argv = tuple(argv)
@@ -152,6 +160,8 @@ class Server(TextualServer):
         self.listener = listener
         self.idle_timeout = idle_timeout
         self.max_sessions = max_sessions
+        self.allowed_hosts = frozenset(name.lower().rstrip(".") for name in allowed_hosts)
+        """Host names the page may be reached by besides this machine's own (a proxy's public name)."""
         self.loopback_only = is_loopback(listener)
         self.url = page_url(host, listener)
         self.sessions: set[Session] = set()
@@ -209,10 +219,17 @@ class Server(TextualServer):
 
     @web.middleware
     async def _only_loopback_hosts(self, request: web.Request, handler: Any) -> web.StreamResponse:
-        if not _loopback_name(urlsplit(f"//{request.host}").hostname, self.host):
+        name = (urlsplit(f"//{request.host}").hostname or "").lower()
+        if not (_loopback_name(name, self.host) or name in self.allowed_hosts):
             raise web.HTTPForbidden(text="this server answers only to a loopback host name\n")
         response: web.StreamResponse = await handler(request)
         return response
+
+    def _own_origin(self, origin: str, host: str) -> bool:
+        """Whether a websocket's Origin is this server's page: the host it asked for, or an --allow-host name
+        (behind a proxy the page's origin is the proxy's, https://NAME, whatever Host the proxy sends on)."""
+        parts = urlsplit(origin)
+        return parts.netloc.lower() == host.lower() or (parts.hostname or "").lower() in self.allowed_hosts
 
     async def handle_page(self, request: web.Request) -> web.Response:
         return web.Response(body=(HERE / "page.html").read_bytes(), content_type="text/html", charset="utf-8", headers=PAGE_HEADERS)
@@ -222,7 +239,7 @@ class Server(TextualServer):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         origin = request.headers.get("Origin")
-        if origin is not None and urlsplit(origin).netloc.lower() != request.host.lower():
+        if origin is not None and not self._own_origin(origin, request.host):
             raise web.HTTPForbidden(text="websocket from another origin\n")
         if len(self.sessions) >= self.max_sessions:
             _say(f"refused a session: {self.max_sessions} already open (--max-sessions)")
@@ -284,7 +301,9 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
-def serve(data: Optional[str], host: str, port: int, idle_timeout: float, max_sessions: int = MAX_SESSIONS) -> int:
+def serve(
+    data: Optional[str], host: str, port: int, idle_timeout: float, max_sessions: int = MAX_SESSIONS, allowed_hosts: Sequence[str] = ()
+) -> int:
     """``oases-tui serve``: check the dataset, bind, then serve until a signal. The exit status."""
     import tui
     from tui import exit_codes
@@ -300,7 +319,7 @@ def serve(data: Optional[str], host: str, port: int, idle_timeout: float, max_se
     except ServeRefused as refusal:
         print(f"oases-tui serve: {refusal}", file=sys.stderr)
         return exit_codes.BAD_INPUT
-    server = Server(argv, listener, host, idle_timeout, cwd=package_parent, max_sessions=max_sessions)
+    server = Server(argv, listener, host, idle_timeout, cwd=package_parent, max_sessions=max_sessions, allowed_hosts=allowed_hosts)
     if not server.loopback_only:
         print(
             f"oases-tui serve: warning: listening on {host}, not only this machine: the page has no login, "
