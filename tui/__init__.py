@@ -4,6 +4,7 @@ The package in three parts (``tui/ARCHITECTURE.md`` has the map):
 
 - :mod:`tui.core`: the data layer (model, loading, search, formats), no Textual;
 - :mod:`tui.app`: the Textual app and its widgets;
+- :mod:`tui.web`: ``oases-tui serve``, the app in a browser tab (the ``[web]`` extra);
 - the entry points: :mod:`tui.cli` (the command line) and :mod:`tui.commands`
   (``check`` and ``export``, which run on :mod:`tui.core` alone).
 """

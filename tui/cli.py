@@ -26,12 +26,16 @@ from tui import TYPE_CHECKING, __version__, exit_codes, output
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
-    from typing import IO, NoReturn, Optional, Union
+    from typing import IO, Any, NoReturn, Optional, Union
 
 EXPORT_FORMATS = ("text", "markdown", "json", "csv", "annotations")
 """The same as tui.core.formats.FORMATS (a test keeps them equal), without importing the formats."""
 
 COVERAGE_FORMATS = ("text", "json")
+
+SERVE_HOST, SERVE_PORT, SERVE_IDLE_TIMEOUT, SERVE_MAX_SESSIONS = "127.0.0.1", 8000, 1800.0, 20
+"""The same as tui.web's DEFAULT_HOST, DEFAULT_PORT, IDLE_TIMEOUT and tui.web.server.MAX_SESSIONS (a test keeps
+them equal), without importing them."""
 
 _EXPORT_OPTIONS = {"--format": "format", "--query": "query", "--firm": "firm", "--data": "data"}
 """For plain_args: the options ``export`` takes, each with a value, and the attribute each sets."""
@@ -140,7 +144,76 @@ def build_parser() -> argparse.ArgumentParser:
     )
     coverage.add_argument("file", nargs="?", metavar="FILE", help="dataset to read (default: the bundled one)")
     coverage.add_argument("--format", choices=COVERAGE_FORMATS, default="text", help="output format (default: text)")
+    _add_serve(commands)
     return parser
+
+
+def _add_serve(commands: argparse._SubParsersAction[Any]) -> None:
+    """``serve``: its defaults are tui.web's, written here so that --help never imports the web server."""
+    import argparse
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the browser as a web page, one app per tab (needs the [web] extra)",
+        description="Serve the browser as a web page: each tab that opens it gets its own app. "
+        "The page loads nothing from anywhere but this server. Needs: pip install 'oases-tui[web]'.",
+        epilog="A session ends when its tab closes, after --idle-timeout seconds without a key, click or resize, "
+        "or when the server stops (ctrl+c, SIGTERM, SIGHUP). The page has no login: on anything but loopback, "
+        "put it behind a proxy with TLS and authentication.",
+    )
+    serve.add_argument("--host", default=SERVE_HOST, help=f"address to listen on (default: {SERVE_HOST}, this machine only)")
+    serve.add_argument("--port", type=_port, default=SERVE_PORT, help=f"port to listen on, 0 for any free one (default: {SERVE_PORT})")
+    serve.add_argument(
+        "--idle-timeout",
+        type=_seconds,
+        default=SERVE_IDLE_TIMEOUT,
+        metavar="SECONDS",
+        help=f"end a session after this long without input (default: {SERVE_IDLE_TIMEOUT:g}, 30 minutes)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        type=_count,
+        default=SERVE_MAX_SESSIONS,
+        metavar="N",
+        help=f"refuse a new tab while N sessions are open (default: {SERVE_MAX_SESSIONS})",
+    )
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the page is also reached by, e.g. a reverse proxy's public name (repeatable)",
+    )
+    serve.add_argument("--data", metavar="FILE", default=argparse.SUPPRESS, help="dataset every session opens (default: the bundled one)")
+
+
+def _port(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0 to 65535): {text!r}")
+    return int(text)
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    import argparse
+    import math
+
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not (0 < seconds < math.inf):
+        raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
+    return seconds
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -178,6 +251,8 @@ def _run(argv: Optional[Sequence[str]]) -> int:
             from tui.commands import coverage
 
             return coverage(args.file if args.file is not None else args.data, args.format)
+        if args.command == "serve":
+            return serve(args.data, args.host, args.port, args.idle_timeout, args.max_sessions, args.allow_host)
         return run_app(args.data, debug=args.debug)
     except DatasetError as error:
         for line in error.report():
@@ -185,6 +260,24 @@ def _run(argv: Optional[Sequence[str]]) -> int:
         return exit_codes.BAD_INPUT
     except KeyboardInterrupt:
         return exit_codes.INTERRUPTED
+
+
+def serve(file: Optional[str], host: str, port: int, idle_timeout: float, max_sessions: int, allowed_hosts: Sequence[str]) -> int:
+    """``oases-tui serve``, or one line saying how to install the web extra if it is missing."""
+    try:
+        from tui.web.server import serve as serve_web
+    except ImportError as error:
+        if error.name is None or error.name.split(".")[0] not in _WEB_EXTRA_MODULES:
+            raise
+        from tui.web import INSTALL_HINT
+
+        print(f"oases-tui serve: needs textual-serve, which is not installed ({error.name} is missing): {INSTALL_HINT}", file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    return serve_web(file, host, port, idle_timeout, max_sessions, allowed_hosts)
+
+
+_WEB_EXTRA_MODULES = ("textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2")
+"""What the [web] extra installs: a missing one means the extra is."""
 
 
 def _speak_utf8() -> None:
