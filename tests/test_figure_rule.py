@@ -5,13 +5,18 @@ states must be derived, with arithmetic that checks out against what it rests on
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import run_tui, toml_document
 
+from tui.core import figures as figures_module
 from tui.core.loader import load_dataset
+from tui.core.model import Dataset
 from tui.core.problems import DatasetError
 from tui.core.provenance import provenance_text
 from tui.core.summary import summary_sections
@@ -233,3 +238,31 @@ def test_a_note_is_kept_apart_and_never_checked_as_the_articles_words(tmp_path: 
     assert investment.note == note and investment.value == "€12 million over two years"
     assert dataset.firms[0].origin.note == "Inferred from 1 word."
     assert problems(tmp_path, changed(firms__0__facts__0__note="")) == [("firms[0].facts[0].note", "is empty")]
+
+
+# --- figures() finds what the whole-text pattern finds -----------------------------------------
+
+FIGURE_ALPHABET = list("0123456789 ,.$£€¥₹-%HKDUSRMBCNYabcfivetwnhousdmlrpſK_²xİß\u0301") + [
+    "five", "Twenty", "thousand", "million", "per cent", "percent", "HK$", "RMB ", "dozen", "ABCD$", "FİVE", "ſix",
+]  # fmt: skip
+"""Digits, currencies, number words, scales, and the characters casefolding changes or grows."""
+
+
+def whole_text_figures(text: str) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+    """The reference: the figure pattern run over the whole text, as before the anchors."""
+    return [(match.span(), match.groupdict()) for match in re.finditer(figures_module._FIGURE, text)]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_ALPHABET), max_size=14).map("".join) | st.text(max_size=30))
+def test_figures_searched_from_anchors_are_the_whole_text_s(text: str) -> None:
+    found = figures_module.figures(text)
+    reference = whole_text_figures(text)
+    assert [figure.text for figure in found] == [text[start:end].strip() for (start, end), _ in reference]
+
+
+def test_figures_in_the_bundled_article_are_the_whole_text_s(dataset: Dataset) -> None:
+    for line in dataset.source.text.split("\n"):
+        assert [figure.text for figure in figures_module.figures(line)] == [
+            line[start:end].strip() for (start, end), _ in whole_text_figures(line)
+        ]
