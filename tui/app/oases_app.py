@@ -101,8 +101,12 @@ class OasesApp(App[None]):
         return self.browser
 
     def firm_pane_height(self) -> int:
-        """Lines the firm pane needs: a line per firm, the border, and the search field while it shows."""
-        return len(self.dataset.firms) + 2 + (SEARCH_BAR_HEIGHT if self._search_shown else 0)
+        """Lines the firm pane needs: a line per firm, the border, and the search field while it
+        shows (with room for the summary facts a search lists after the firms)."""
+        if not self._search_shown:
+            return len(self.dataset.firms) + 2
+        rows = max(len(self.dataset.firms), self.query_one(FirmList).row_count)
+        return rows + 2 + SEARCH_BAR_HEIGHT
 
     def _search_field_changed(self) -> None:
         """The search field opened or closed: the firm pane is resized to match."""
@@ -302,6 +306,25 @@ class OasesApp(App[None]):
         self.query_one(FirmFacts).show_firm(firm, message.firm_list.empty_message)
         self.query_one(ArticleView).show_firm(firm.quotes() if firm is not None else [])
 
+    def on_firm_list_summary_fact_highlighted(self, message: FirmList.SummaryFactHighlighted) -> None:
+        """A summary fact among the search results: its sentences are lit, as in the summary."""
+        article = self.query_one(ArticleView)
+        article.show_firm(())
+        article.show_fact(message.fact.lit_quotes)
+
+    def on_firm_list_opened(self, message: FirmList.Opened) -> None:
+        """Enter on a row: the firm's detail on the fact that matched, or the summary on its fact."""
+        from tui.app.widgets.search_results import land_on
+
+        if message.firm is not None:
+            detail = self.query_one(FirmFacts)
+            detail.show_firm(message.firm)
+            land_on(detail, message.fact)
+            self.action_focus_pane("detail")
+        elif message.fact is not None:
+            land_on(self.query_one("#summary", FactList), message.fact)
+            self.action_focus_pane("summary")
+
     def on_fact_list_fact_highlighted(self, message: FactList.FactHighlighted) -> None:
         if message.fact_list.has_focus:
             fact = message.fact
@@ -325,6 +348,9 @@ class OasesApp(App[None]):
 
     def on_search_bar_cleared(self) -> None:
         self._search_field_changed()
+
+    def on_search_bar_changed(self) -> None:
+        self._search_field_changed()  # (after the firm pane's own handler) its rows may need more room
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, but "Keys" opens our help (every key, in one table)

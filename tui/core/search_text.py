@@ -155,10 +155,16 @@ def name_highlights(name: str, query: str) -> list[tuple[int, int]]:
     else:
         for term in terms:
             spans.extend(term_spans(folded, term))
+    return original_ranges(spans, offsets, len(name))
+
+
+def original_ranges(spans: list[tuple[int, int]], offsets: list[int], length: int) -> list[tuple[int, int]]:
+    """``spans`` of a folded text as ranges of the text it was folded from (``offsets`` from
+    :func:`fold_with_offsets`, ``length`` its length): sorted, overlapping ones merged."""
     ranges: list[tuple[int, int]] = []
     for low, high in sorted(spans):
         begin = offsets[low]
-        end = max(offsets[high - 1] + 1, offsets[high] if high < len(offsets) else len(name))
+        end = max(offsets[high - 1] + 1, offsets[high] if high < len(offsets) else length)
         if ranges and begin <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(ranges[-1][1], end))
         else:

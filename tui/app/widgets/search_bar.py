@@ -36,14 +36,18 @@ class SearchBar(Horizontal):
             self.query = query
 
     class Done(Message):
-        """Enter or down: go to the list, keeping the filter."""
+        """Enter or down: go to the list, keeping the filter (``enter``: to the best result itself)."""
+
+        def __init__(self, enter: bool = False) -> None:
+            super().__init__()
+            self.enter = enter
 
     class Cleared(Message):
         """Escape: the query is gone and the full list should come back."""
 
     def compose(self) -> ComposeResult:
         yield Static(Content("/"), id="search-prompt")
-        yield Input(placeholder="Search firms…", id="search-input", select_on_focus=False, compact=True)
+        yield Input(placeholder="Search firms and facts…", id="search-input", select_on_focus=False, compact=True)
         yield Static(id="search-count", markup=False)
 
     @property
@@ -60,9 +64,13 @@ class SearchBar(Horizontal):
         self.display = True
         self.input.focus()
 
-    def show_count(self, matches: int, total: int) -> None:
+    def show_count(self, matches: int, total: int, summary_facts: int = 0) -> None:
+        """How many firms match, of how many; and how many of the summary's facts, if any."""
         firms = "firm" if total == 1 else "firms"
-        self.query_one("#search-count", Static).update(Content(f"{matches:,} of {total:,} {firms}"))
+        count = f"{matches:,} of {total:,} {firms}"
+        if summary_facts:
+            count += f" · {summary_facts} summary fact" + ("" if summary_facts == 1 else "s")
+        self.query_one("#search-count", Static).update(Content(count))
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -72,7 +80,7 @@ class SearchBar(Horizontal):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done())
+        self.post_message(self.Done(enter=True))
 
     def action_done(self) -> None:
         self.post_message(self.Done())
