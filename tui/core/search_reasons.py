@@ -39,8 +39,9 @@ WORD, PART, IN_ORDER = 0, 1, 2
 
 
 class Reason(NamedTuple):
-    """Why a result matched: ``label`` and ``text`` as shown ("Person", "Tao Xiaodong, CEO…"),
-    the ranges of each to mark, whether the match is loose, and the fact to land on."""
+    """Why a result matched: ``label`` and ``text`` as shown ("Person", "Tao Xiaodong, CEO…"; a
+    long text cut to begin near its first match, see :func:`excerpt`), the ranges of each to
+    mark, whether the match is loose, and the fact to land on."""
 
     label: str
     text: str
@@ -117,7 +118,7 @@ def _matches(field: _Field, terms: Iterable[str]) -> dict[str, tuple[int, list[S
 
 def _reason(field: _Field, matched: dict[str, tuple[int, list[Span]]]) -> Reason:
     spans = original_ranges([span for _, term_spans in matched.values() for span in term_spans], field.offsets, len(field.text))
-    text = field.text
+    text, spans = excerpt(field.text, spans)
     if field.quoted:  # a quote is shown in quotation marks, its marks one character along
         text = f"“{text}”"
         spans = [(start + 1, end + 1) for start, end in spans]

@@ -256,7 +256,8 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         from tui.app.widgets.search_results import LOOSE_MARK, firm_reason_shows_name_only, reason_text
 
         if firm_reason_shows_name_only(reasons):  # the name matched, loosely: say so, then the usual detail
-            return Text.assemble(("  ", ""), (LOOSE_MARK.rstrip(), self._part_style("loose")), self._detail_line(firm), no_wrap=True)
+            detail = self._detail_line(firm)[2:]  # (its leading spaces: the mark goes there)
+            return Text.assemble(("  ", ""), (LOOSE_MARK, self._part_style("loose")), detail, no_wrap=True)
         return Text.assemble(("  ", ""), reason_text(reasons, self._part_style), no_wrap=True)
 
     def _name_column(self) -> int:

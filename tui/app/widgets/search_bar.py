@@ -69,7 +69,7 @@ class SearchBar(Horizontal):
         firms = "firm" if total == 1 else "firms"
         count = f"{matches:,} of {total:,} {firms}"
         if summary_facts:
-            count += f" · {summary_facts} summary fact" + ("" if summary_facts == 1 else "s")
+            count += f" · {summary_facts} fact" + ("" if summary_facts == 1 else "s")  # short: the rows say "Summary ·"
         self.query_one("#search-count", Static).update(Content(count))
 
     @on(Input.Changed, "#search-input")

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from tui.app.widgets.fact_list import FactList
 from tui.core.model import Fact
-from tui.core.search_reasons import Reason, excerpt
+from tui.core.search_reasons import Reason
 
 LOOSE_MARK = "≈ "
 """Before a loose match's reason: a sign, not a colour."""
@@ -52,8 +52,7 @@ def reason_text(reasons: Sequence[Reason], style_for: StyleFor) -> Text:
         if reason.label:
             text.append_text(_marked(reason.label, reason.label_spans, label_style, match))
             text.append(": ", detail)
-        shown, spans = excerpt(reason.text, reason.text_spans)
-        text.append_text(_marked(shown, spans, detail, match))
+        text.append_text(_marked(reason.text, reason.text_spans, detail, match))
     return text
 
 
