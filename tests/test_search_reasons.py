@@ -101,6 +101,7 @@ def test_paul_chan_is_the_speaker_first(summary: SummarySearch) -> None:
 def test_the_summary_words_a_reader_types(summary: SummarySearch) -> None:
     speech = summary.search("speech")
     assert [reason.label for reason in speech] == ["Speech", "Speaker"]  # its label first, then the quote saying "speech"
+    assert all(reason.fact is not None and reason.fact.label == reason.label for reason in speech)
     assert marked(speech[0].label, speech[0].label_spans) == ["Speech"]
     assert speech[1].text.startswith("“") and marked(speech[1].text, speech[1].text_spans) == ["speech"]
     billion = summary.search("42 billion")

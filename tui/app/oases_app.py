@@ -294,8 +294,9 @@ class OasesApp(App[None]):
         if pane != self.active_pane:
             self._show(pane)
         article = self.query_one(ArticleView)
-        if pane == "firms":
-            article.show_fact(())
+        if pane == "firms":  # no fact is under a cursor, unless a summary fact among search results is
+            result = self.query_one(FirmList).summary_fact
+            article.show_fact(result.fact.lit_quotes if result is not None and result.fact is not None else ())
         elif isinstance(event.widget, FactList):
             article.show_fact(event.widget.fact.lit_quotes if event.widget.fact else ())
 

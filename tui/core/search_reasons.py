@@ -220,7 +220,7 @@ class SummarySearch:
             if len(kinds) < len(terms):
                 continue  # a term matches none of the fact's texts
             shown = best_text[1] if best_text is not None else (texts[0] if texts else label)
-            reason = _reason(shown, text_matched) if text_matched else Reason(label.text, shown.text, ())
+            reason = _reason(shown, text_matched) if text_matched else Reason(label.text, shown.text, (), fact=label.fact)
             label_spans = original_ranges([span for _, spans in label_matched.values() for span in spans], label.offsets, len(label.text))
             where = 0 if label_matched else 1 + (best_text[0][1] if best_text is not None else 0)
             reason = reason._replace(label_spans=tuple(label_spans), loose=max(kinds) > WORD)
