@@ -138,3 +138,16 @@ async def test_data_in_a_reason_is_text_not_markup(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"tao")
         assert "Person: Tao [bold]Xiaodong[/bold]" in row_text(app, 0)
+
+
+async def test_y_on_a_summary_result_copies_that_fact() -> None:
+    from tui.core import formats
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("slash", *"42 billion", "down")
+        fact = app.query_one(FirmList).summary_facts[0].fact
+        assert fact is not None and fact.label == "Expected investment"
+        await pilot.press("y")
+        assert app.clipboard == formats.fact_text(app.dataset, None, fact)
+        assert "HK$42 billion" in app.clipboard

@@ -378,6 +378,9 @@ class OasesApp(App[None]):
         fact = self.query_one(FirmFacts).fact
         selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
         summary_fact = self.query_one("#summary", FactList).fact
+        result = self.query_one(FirmList).summary_fact
+        if pane == "firms" and result is not None and result.fact is not None:
+            pane, summary_fact = "summary", result.fact  # a summary fact among search results: copied as in the summary
         self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected, summary_fact))
 
     def action_copy_pane(self) -> None:
