@@ -95,7 +95,7 @@ class _Field(NamedTuple):
     label: str
     text: str
     folded: str
-    offsets: list[int]
+    offsets: Sequence[int]
     fact: Optional[Fact]
     own: bool
     """A firm's name or own value: initials and letters in order count."""
@@ -126,7 +126,29 @@ def _reason(field: _Field, matched: dict[str, tuple[int, list[Span]]]) -> Reason
     return Reason(field.label, text, tuple(spans), loose=loose, fact=field.fact)
 
 
+_FIELDS_KEPT = 512
+"""Firms whose folded fields are kept between keystrokes (more than a screen of rows)."""
+_kept_fields: dict[int, tuple[Firm, list[_Field]]] = {}
+
+
 def _firm_fields(firm: Firm) -> list[_Field]:
+    """A firm's searched texts (see :func:`_fold_firm_fields`), folded once for the next keystrokes too."""
+    kept = _kept_fields.get(id(firm))
+    if kept is not None and kept[0] is firm:
+        return kept[1]
+    if len(_kept_fields) >= _FIELDS_KEPT:
+        del _kept_fields[next(iter(_kept_fields))]
+    fields = _fold_firm_fields(firm)
+    _kept_fields[id(firm)] = (firm, fields)  # the firm is kept too, so its id is not reused meanwhile
+    return fields
+
+
+def forget() -> None:
+    """Drop the fields kept between keystrokes (benchmarks measure each keystroke from cold)."""
+    _kept_fields.clear()
+
+
+def _fold_firm_fields(firm: Firm) -> list[_Field]:
     """A firm's searched texts, in the order a reason is preferred: its own values (letters in
     order allowed, as in the firm search), its other facts, then the quotes behind them."""
     own = [_field(ALIASES_LABEL, alias, None, True) for alias in firm.aliases]
@@ -152,7 +174,7 @@ def firm_reasons(firm: Firm, query: str) -> list[Reason]:
     name_matched = _matches(name, terms)
     if len(name_matched) == len(terms) and all(kind == WORD for kind, _ in name_matched.values()):
         return []
-    fields = [name, *_firm_fields(firm)]
+    fields = [name, *_firm_fields(firm)]  # (a new list: fields are taken out of it as they explain terms)
     reasons: list[Reason] = []
     remaining = list(terms)
     while remaining:
