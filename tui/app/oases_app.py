@@ -315,16 +315,12 @@ class OasesApp(App[None]):
 
     def on_firm_list_opened(self, message: FirmList.Opened) -> None:
         """Enter on a row: the firm's detail on the fact that matched, or the summary on its fact."""
-        from tui.app.widgets.search_results import land_on
+        from tui.app.widgets.search_results import open_result
 
-        if message.firm is not None:
-            detail = self.query_one(FirmFacts)
-            detail.show_firm(message.firm)
-            land_on(detail, message.fact)
-            self.action_focus_pane("detail")
-        elif message.fact is not None:
-            land_on(self.query_one("#summary", FactList), message.fact)
-            self.action_focus_pane("summary")
+        target = open_result(message.firm, message.fact, self.query_one(FirmFacts), self.query_one("#summary", FactList))
+        pane = self.pane_of(target)
+        if pane is not None:
+            self.action_focus_pane(pane)
 
     def on_fact_list_fact_highlighted(self, message: FactList.FactHighlighted) -> None:
         if message.fact_list.has_focus:

@@ -20,7 +20,8 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.app.widgets.fact_list import FactList
-from tui.core.model import Fact
+from tui.app.widgets.firm_facts import FirmFacts
+from tui.core.model import Fact, Firm
 from tui.core.search_reasons import Reason
 
 LOOSE_MARK = "≈ "
@@ -77,3 +78,15 @@ def land_on(fact_list: FactList, fact: Optional[Fact]) -> bool:
             fact_list.highlighted = index
             return True
     return False
+
+
+def open_result(firm: Optional[Firm], fact: Optional[Fact], detail: FirmFacts, summary: FactList) -> Optional[FactList]:
+    """Enter on a row (:class:`~tui.app.widgets.firm_list.FirmList.Opened`): ``firm`` in the detail, on
+    ``fact`` if that is what matched; or, with no firm, the summary on ``fact``. The list to focus."""
+    if firm is not None:
+        detail.show_firm(firm)
+        land_on(detail, fact)
+        return detail
+    if fact is not None and land_on(summary, fact):
+        return summary
+    return None
