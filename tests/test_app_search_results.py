@@ -151,3 +151,17 @@ async def test_y_on_a_summary_result_copies_that_fact() -> None:
         await pilot.press("y")
         assert app.clipboard == formats.fact_text(app.dataset, None, fact)
         assert "HK$42 billion" in app.clipboard
+
+
+async def test_letters_in_order_give_way_to_a_summary_fact_that_matches() -> None:
+    from tui.core.search import FirmSearch
+
+    app = make_app()
+    search = FirmSearch(app.dataset.firms)
+    assert search.search("lee") and search.loose  # iFLYTEK, by l…e…e in its CEO's role only
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"lee")
+        firm_list = app.query_one(FirmList)
+        assert names(app) == []
+        assert [reason.label for reason in firm_list.summary_facts] == ["Announced"]  # "By Lee, in his 2022 Policy Address"
+        assert "Lee" in marked_words(app, 0)
