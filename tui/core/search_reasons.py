@@ -260,7 +260,7 @@ def _per_term(terms: list[str], *found: dict[str, tuple[int, list[Span]]]) -> li
     return [matches for matches in ([one[term] for one in found if term in one] for term in terms) if matches]
 
 
-EXCERPT_LEAD = 24
+EXCERPT_LEAD = 8
 """Characters of context kept before a reason's first marked word when the text is cut."""
 
 

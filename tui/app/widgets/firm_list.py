@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from tui.core.search_reasons import Reason
 
 ROW_HEIGHT = 1
+REASON_ROOM = 28
+"""Cells a search result's reason needs after the aligned names; in a narrower pane it follows its firm's name."""
 
 Highlighter = Callable[[str], list[tuple[int, int]]]
 """Given a firm name, the character ranges to mark as matched."""
@@ -240,7 +242,8 @@ class FirmList(StyleCache, ScrollView, can_focus=True):
         firm = self.firms[row]
         text = self._name_line(firm)
         column = self._name_column()
-        if column <= width * 3 // 5:  # aligned where the widest name leaves room, else just after each name
+        room = width - column if not self.reasons(row) else width - column - REASON_ROOM  # a reason needs more
+        if column <= width * 3 // 5 and room >= 0:  # aligned where the widest name leaves room, else just after each name
             text.append(" " * max(0, column - text.cell_len))
         text.append_text(self._why_line(row, firm))
         return _strip(self.app.console, text, width, style, over)
