@@ -167,7 +167,7 @@ def firm_reasons(firm: Firm, query: str) -> list[Reason]:
     """Why ``firm`` matches ``query``: none when its name matches every term at a word start (the
     marked name says it all); else the fields that match, best first, until every term is
     explained (a name matching only loosely is one ``Reason`` with no label or text)."""
-    terms = query_terms(query)
+    terms = list(dict.fromkeys(query_terms(query)))  # a word typed twice is explained once
     if not terms:
         return []
     name = _field("", firm.name, None, True)
@@ -209,6 +209,8 @@ class SummarySearch:
             unique.setdefault(id(fact), fact)  # a key figure is also in its own section: once
         self.facts = list(unique.values())
         self._fields = [self._fields_of(fact) for fact in self.facts]
+        self._together = ["\x1f".join(field.folded for field in fields) for fields in self._fields]
+        """Each fact's folded texts in one string: a term in none of them (nor an equivalent) rules the fact out at once."""
         self._cache: tuple[list[str], list[Reason]] = ([], [])
 
     @staticmethod
@@ -222,13 +224,17 @@ class SummarySearch:
         """The facts matching ``query``, best first: a fact's worst term decides, then where its
         best field is (label, value, quotes), then the summary's order. Each as a :class:`Reason`
         whose ``fact`` is the summary's own, with its label and value (or the quote) marked."""
-        terms = query_terms(query)
+        terms = list(dict.fromkeys(query_terms(query)))  # a word typed twice is explained once
         if not terms:
             return []
         if terms == self._cache[0]:
             return list(self._cache[1])
         ranked: list[tuple[tuple[int, int, int], Reason]] = []
+        plain = [term for term in terms if not equivalent_groups(term)]
         for order, fields in enumerate(self._fields):
+            together = self._together[order]
+            if not all(term in together for term in plain):
+                continue
             label, texts = fields[0], fields[1:]
             label_matched = _matches(label, terms)
             best_text: Optional[tuple[tuple[int, int], _Field, dict[str, tuple[int, list[Span]]]]] = None
