@@ -4,6 +4,8 @@ summary's facts as results, ranked as a reader expects."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import make_firm
 
 from tui.core.loader import load_dataset
@@ -17,6 +19,11 @@ from tui.core.summary import summary_sections
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
     return load_dataset(bundled_dataset())
+
+
+@pytest.fixture(scope="module")
+def firm_search(dataset: Dataset) -> FirmSearch:
+    return FirmSearch(dataset.firms)
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +126,22 @@ def test_inside_a_word_only_when_no_fact_matches_at_a_word_start(summary: Summar
     assert all(not reason.loose for reason in summary.search("ai"))  # "aim" starts a word; "mainland" is left out
     inside = summary.search("ainland")
     assert inside and all(reason.loose for reason in inside)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(alphabet=st.sampled_from("aeiostnrl hxuüÉ’'(.ﬁ"), max_size=12))
+def test_any_query_gives_reasons_within_their_texts(dataset: Dataset, firm_search: FirmSearch, summary: SummarySearch, query: str) -> None:
+    reasons = [reason for index in firm_search.search(query) for reason in firm_reasons(dataset.firms[index], query)]
+    for reason in [*reasons, *summary.search(query)]:
+        for start, end in reason.text_spans:
+            assert 0 <= start < end <= len(reason.text)
+        for start, end in reason.label_spans:
+            assert 0 <= start < end <= len(reason.label)
+        assert reason.text_spans or reason.label_spans or (reason.loose and reason.text == "")  # a reason marks something
+
+
+def test_a_name_explains_its_own_terms_and_a_field_the_rest(dataset: Dataset) -> None:
+    reasons = firm_reasons(firm_named(dataset, "Horizon Robotics"), "horizon chinese")
+    assert [(reason.label, marked(reason.text, reason.text_spans), reason.loose) for reason in reasons] == [("Origin", ["Chinese"], False)]
+    loose_name = firm_reasons(firm_named(dataset, "Horizon Robotics"), "horizn chinese")
+    assert sorted((reason.label, reason.loose) for reason in loose_name) == [("", True), ("Origin", False)]  # the row: "≈ Origin: …"

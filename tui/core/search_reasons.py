@@ -176,7 +176,7 @@ def firm_reasons(firm: Firm, query: str) -> list[Reason]:
         return []
     fields = [name, *_firm_fields(firm)]  # (a new list: fields are taken out of it as they explain terms)
     reasons: list[Reason] = []
-    remaining = list(terms)
+    remaining = [term for term in terms if name_matched.get(term, (PART,))[0] != WORD]  # the marked name explains these
     while remaining:
         best: Optional[tuple[tuple[int, int, int], _Field, dict[str, tuple[int, list[Span]]]]] = None
         for number, field in enumerate(fields):
@@ -188,9 +188,9 @@ def firm_reasons(firm: Firm, query: str) -> list[Reason]:
         if best is None:
             break
         _, field, matched = best
-        if field is name:
-            loose = max(kind for kind, _ in matched.values()) > WORD
-            reasons.append(Reason("", "", (), loose=loose))
+        if field is name:  # the marked name explains these terms; only a loose match there needs saying
+            if max(kind for kind, _ in matched.values()) > WORD:
+                reasons.append(Reason("", "", (), loose=True))
         else:
             reasons.append(_reason(field, matched))
         fields.remove(field)

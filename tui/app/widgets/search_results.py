@@ -45,7 +45,9 @@ def reason_text(reasons: Sequence[Reason], style_for: StyleFor) -> Text:
     """A firm row's "why": each reason as ``Label: text``, matched words marked, loose ones after ``≈``."""
     detail, label_style, match, loose = (style_for(part) for part in ("detail", "label", "match", "loose"))
     text = Text(no_wrap=True)
-    for number, reason in enumerate(reasons):
+    if any(not reason.label and not reason.text for reason in reasons):
+        text.append(LOOSE_MARK, loose)  # the name matched loosely (its letters are marked)
+    for number, reason in enumerate(reason for reason in reasons if reason.label or reason.text):
         if number:
             text.append(REASON_SEPARATOR, detail)
         if reason.loose:
