@@ -27,7 +27,7 @@ async def test_slash_opens_the_field_and_typing_filters_at_once() -> None:
         await pilot.press("3", "slash")  # from any pane
         assert isinstance(app.focused, Input) and app.focused.id == "search-input"
         await pilot.press("r")
-        assert count_text(app) == f"{len(names(app))} of 8 firms"  # filtered on the first keystroke
+        assert count_text(app).startswith(f"{len(names(app))} of 8 firms")  # filtered on the first keystroke
         await pilot.press("o", "b", "o", "t")
         assert names(app) == ["Pudu Robotics", "Horizon Robotics"]
         assert count_text(app) == "2 of 8 firms"

@@ -43,3 +43,9 @@ def test_firm_with_fact_sentence_lit(snap_compare: Any, size: tuple[int, int]) -
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x36"])
 def test_help_screen(snap_compare: Any, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(), terminal_size=size, run_before=after("question_mark"))
+
+
+def test_search_results_say_why(snap_compare: Any) -> None:
+    # "/ai": the AI firms by their sectors, the firms whose quotes say "AI developer", Digital Domain
+    # marked loose (≈), then the summary's facts; the matched words marked in each row.
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=after("slash", "a", "i"))

@@ -109,8 +109,12 @@ class OasesApp(App[None]):
         return self.browser
 
     def firm_pane_height(self) -> int:
-        """Lines the firm pane needs: a line per firm, the border, and the search field while it shows."""
-        return len(self.dataset.firms) + 2 + (SEARCH_BAR_HEIGHT if self._search_shown else 0)
+        """Lines the firm pane needs: a line per firm, the border, and the search field while it
+        shows (with room for the summary facts a search lists after the firms)."""
+        if not self._search_shown:
+            return len(self.dataset.firms) + 2
+        rows = max(len(self.dataset.firms), self.query_one(FirmList).row_count)
+        return rows + 2 + SEARCH_BAR_HEIGHT
 
     def _search_field_changed(self) -> None:
         """The search field opened or closed: the firm pane is resized to match."""
@@ -304,8 +308,9 @@ class OasesApp(App[None]):
         if pane != self.active_pane:
             self._show(pane)
         article = self.query_one(ArticleView)
-        if pane == "firms":
-            article.show_fact(())
+        if pane == "firms":  # no fact is under a cursor, unless a summary fact among search results is
+            result = self.query_one(FirmList).summary_fact
+            article.show_fact(result.fact.lit_quotes if result is not None and result.fact is not None else ())
         elif isinstance(event.widget, FactList):
             article.show_fact(event.widget.fact.lit_quotes if event.widget.fact else ())
 
@@ -315,6 +320,21 @@ class OasesApp(App[None]):
         firm = message.firm
         self.query_one(FirmFacts).show_firm(firm, message.firm_list.empty_message)
         self.query_one(ArticleView).show_firm(firm.quotes() if firm is not None else [])
+
+    def on_firm_list_summary_fact_highlighted(self, message: FirmList.SummaryFactHighlighted) -> None:
+        """A summary fact among the search results: its sentences are lit, as in the summary."""
+        article = self.query_one(ArticleView)
+        article.show_firm(())
+        article.show_fact(message.fact.lit_quotes)
+
+    def on_firm_list_opened(self, message: FirmList.Opened) -> None:
+        """Enter on a row: the firm's detail on the fact that matched, or the summary on its fact."""
+        from tui.app.widgets.search_results import open_result
+
+        target = open_result(message.firm, message.fact, self.query_one(FirmFacts), self.query_one("#summary", FactList))
+        pane = self.pane_of(target)
+        if pane is not None:
+            self.action_focus_pane(pane)
 
     def on_fact_list_fact_highlighted(self, message: FactList.FactHighlighted) -> None:
         if message.fact_list.has_focus:
@@ -339,6 +359,9 @@ class OasesApp(App[None]):
 
     def on_search_bar_cleared(self) -> None:
         self._search_field_changed()
+
+    def on_search_bar_changed(self) -> None:
+        self._search_field_changed()  # (after the firm pane's own handler) its rows may need more room
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's palette commands, but "Keys" opens our help (every key, in one table)
@@ -365,6 +388,9 @@ class OasesApp(App[None]):
         fact = self.query_one(FirmFacts).fact
         selected = self.query_one(ArticleView).selected_text() if pane == "source" else None
         summary_fact = self.query_one("#summary", FactList).fact
+        result = self.query_one(FirmList).summary_fact
+        if pane == "firms" and result is not None and result.fact is not None:
+            pane, summary_fact = "summary", result.fact  # a summary fact among search results: copied as in the summary
         self._copy(copies.for_pane(self.dataset, pane, self.query_one(FirmList).firm, fact, selected, summary_fact))
 
     def action_copy_pane(self) -> None:

@@ -240,6 +240,9 @@ class FirmSearch:
         self._tier_cache: dict[str, list[int]] = {}
         self._last_terms: list[str] = []
         self._last_result: list[int] = []
+        self.loose = False
+        """Whether the last search's firms matched only by their letters in order (tier 4 above): a loose
+        match, which a result that matches better elsewhere (a summary fact) should outrank."""
 
     def __len__(self) -> int:
         return self._count
@@ -251,7 +254,7 @@ class FirmSearch:
         if not terms:
             return list(range(self._count))
         if terms != self._last_terms:
-            self._last_result = self._search(terms)
+            self._last_result, self.loose = self._search(terms)
             self._last_terms = terms
         return list(self._last_result)
 
@@ -260,8 +263,9 @@ class FirmSearch:
         self._tier_cache.clear()
         self._last_terms = []
         self._last_result = []
+        self.loose = False
 
-    def _search(self, terms: list[str]) -> list[int]:
+    def _search(self, terms: list[str]) -> tuple[list[int], bool]:
         per_term = []
         together = -1  # the firms matching every term so far, at any tier (all of them, to start)
         for term in terms:
@@ -289,14 +293,17 @@ class FirmSearch:
             matched = cumulative[0]
             for flags in cumulative[1:]:
                 matched &= flags
-            if tier == _LOOSE and placed:
-                break  # letters in order only when nothing better matched
+            if tier == _LOOSE:
+                if placed:
+                    break  # letters in order only when nothing better matched
+                result = list(compress(range(self._count), matched.to_bytes(self._count, "little")))
+                return result, bool(result)
             matched |= placed | (by_phrase[tier] if tier < len(by_phrase) else 0)
             fresh = matched & ~placed
             if fresh:
                 result += compress(range(self._count), fresh.to_bytes(self._count, "little"))
             placed = matched
-        return result
+        return result, False
 
     def _term_tiers(self, term: str) -> list[int]:
         """Flags of the firms ``term`` matches at each tier (a firm may be flagged at several)."""

@@ -7,8 +7,10 @@ Shared by the firm search's engine (:mod:`tui.core.search`), its flags
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 
 EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("france", "french"),
@@ -57,15 +59,33 @@ def fold(text: str) -> str:
     return "".join(map(_fold_char, text))
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``fold(text)`` and, for each of its characters, the offset of the character of ``text`` it came from."""
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
+    """``fold(text)`` and, for each of its characters, the offset of the character of ``text`` it came from.
+
+    Runs of ASCII fold character for character, so they are folded whole (in C); only the
+    other characters are folded one at a time (the reasons beside search results fold
+    every field of the rows on screen at each keystroke)."""
+    if text.isascii():
+        return fold(text), range(len(text))
     parts: list[str] = []
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        folded = _fold_char(char)
+    done = 0
+    for found in _NON_ASCII.finditer(text):
+        index = found.start()
+        if index > done:
+            parts.append(fold(text[done:index]))
+            offsets.extend(range(done, index))
+        folded = _fold_char(text[index])
         parts.append(folded)
         offsets.extend([index] * len(folded))
+        done = index + 1
+    if done < len(text):
+        parts.append(fold(text[done:]))
+        offsets.extend(range(done, len(text)))
     return "".join(parts), offsets
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _merge_two_word_names(words: list[str]) -> list[str]:
@@ -90,13 +110,14 @@ def query_terms(query: str) -> list[str]:
     return _merge_two_word_names(fold(query).split())
 
 
-def equivalent_groups(term: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=256)
+def equivalent_groups(term: str) -> tuple[tuple[str, ...], ...]:
     """The :data:`EQUIVALENTS` groups ``term`` triggers."""
-    return [
+    return tuple(
         group
         for group in EQUIVALENTS
         if term in group or (len(term) >= _MIN_SYNONYM_PREFIX and any(" " not in word and word.startswith(term) for word in group))
-    ]
+    )
 
 
 def is_word_start(text: str, index: int) -> bool:
@@ -161,10 +182,16 @@ def name_highlights(name: str, query: str) -> list[tuple[int, int]]:
     else:
         for term in terms:
             spans.extend(term_spans(folded, term))
+    return original_ranges(spans, offsets, len(name))
+
+
+def original_ranges(spans: list[tuple[int, int]], offsets: Sequence[int], length: int) -> list[tuple[int, int]]:
+    """``spans`` of a folded text as ranges of the text it was folded from (``offsets`` from
+    :func:`fold_with_offsets`, ``length`` its length): sorted, overlapping ones merged."""
     ranges: list[tuple[int, int]] = []
     for low, high in sorted(spans):
         begin = offsets[low]
-        end = max(offsets[high - 1] + 1, offsets[high] if high < len(offsets) else len(name))
+        end = max(offsets[high - 1] + 1, offsets[high] if high < len(offsets) else length)
         if ranges and begin <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(ranges[-1][1], end))
         else:

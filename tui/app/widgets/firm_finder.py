@@ -2,9 +2,11 @@
 how many of the signatories the article names).
 
 It owns searching: each keystroke in the field re-ranks the list with
-:class:`tui.core.search.FirmSearch` (built on the first search, not at start-up) and
-marks the matched letters; escape brings the whole list back with the cursor on
-the firm that was selected. The search field itself is mounted on the first
+:class:`tui.core.search.FirmSearch` (built on the first search, not at start-up),
+marks the matched letters and says why each firm matched; the summary's facts that
+match (:class:`tui.core.search_reasons.SummarySearch`) follow the firms. Enter in the
+field goes to the best result: the list on a firm, or the summary on a fact. Escape
+brings the whole list back with the cursor on the firm that was selected. The search field itself is mounted on the first
 ``/``: hidden until then, it would only cost start-up time (four widgets to
 style, one of them an ``Input``).
 """
@@ -27,6 +29,7 @@ from tui.core.model import Dataset, Firm
 if TYPE_CHECKING:
     from tui.app.widgets.search_bar import SearchBar
     from tui.core.search import FirmSearch
+    from tui.core.search_reasons import SummarySearch
 
 
 def named_note(dataset: Dataset) -> str:
@@ -72,6 +75,7 @@ class FirmFinder(Vertical):
         super().__init__(id=id, classes=classes)
         self.dataset = dataset
         self._search: Optional[FirmSearch] = None
+        self._summary_search: Optional[SummarySearch] = None
         self._search_lock = threading.Lock()
         self.shown_query = ""
         """The query the list is filtered by ("" for every firm)."""
@@ -98,6 +102,16 @@ class FirmFinder(Vertical):
 
                 self._search = FirmSearch(self.dataset.firms)
             return self._search
+
+    @property
+    def summary_search(self) -> SummarySearch:
+        """The search over the summary's facts (a couple of dozen: built on the first search)."""
+        if self._summary_search is None:
+            from tui.core.search_reasons import SummarySearch
+            from tui.core.summary import summary_sections
+
+            self._summary_search = SummarySearch(fact for section in summary_sections(self.dataset) for fact in section.facts)
+        return self._summary_search
 
     def on_mount(self) -> None:
         if len(self.dataset.firms) >= PREBUILD_FROM:
@@ -137,17 +151,28 @@ class FirmFinder(Vertical):
             self.clear_search()
 
     def filter(self, query: str) -> None:
-        """Show the firms matching ``query``, best first, matched letters marked."""
+        """Show the firms matching ``query``, best first, matched letters marked and why each
+        matched; then the summary's facts that match."""
         firm_list = self.firm_list
         if not query.strip():  # empty or only spaces: nothing to search for
             self._show_all()
             return
         from tui.core.search import name_highlights
+        from tui.core.search_reasons import firm_reasons
 
-        indices = self.search_index.search(query)
+        search = self.search_index
+        indices = search.search(query)
+        summary_facts = self.summary_search.search(query)
+        if search.loose and summary_facts:
+            indices = []  # firms by their letters in order only when nothing matches better
         self.shown_query = query
         firm_list.empty_message = f"No firm matches “{query}”."
-        firm_list.show(Subset(self.dataset.firms, indices), partial(name_highlights, query=query))
+        firm_list.show(
+            Subset(self.dataset.firms, indices),
+            partial(name_highlights, query=query),
+            reasoner=partial(firm_reasons, query=query),
+            summary_facts=summary_facts,
+        )
         self._show_count()
 
     def _show_all(self) -> None:
@@ -160,7 +185,8 @@ class FirmFinder(Vertical):
 
     def _show_count(self) -> None:
         if self.search_bar is not None:
-            self.search_bar.show_count(len(self.firm_list.firms), len(self.dataset.firms))
+            firm_list = self.firm_list
+            self.search_bar.show_count(len(firm_list.firms), len(self.dataset.firms), len(firm_list.summary_facts))
 
     @on(FirmList.Highlighted)
     def _remember(self, event: FirmList.Highlighted) -> None:
@@ -170,8 +196,15 @@ class FirmFinder(Vertical):
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         self.filter(event.query)
 
-    def on_search_bar_done(self) -> None:
-        self.firm_list.focus()
+    def on_search_bar_done(self, event: SearchBar.Done) -> None:
+        """Enter or down: to the list, on the best result; enter on a summary fact (no firm
+        matched) goes on to it, in the summary."""
+        firm_list = self.firm_list
+        if event.enter and firm_list.summary_fact is not None:
+            # Run by the list, so the message is the list's own and bubbles past this pane to the app.
+            firm_list.call_later(firm_list.action_open)
+        else:
+            firm_list.focus()
 
     def on_search_bar_cleared(self) -> None:
         """Escape in the field: the whole list, on the firm selected before the search (the

@@ -70,7 +70,11 @@ class SearchBar(Horizontal):
             self.query = query
 
     class Done(Message):
-        """Enter or down: go to the list, keeping the filter."""
+        """Enter or down: go to the list, keeping the filter (``enter``: to the best result itself)."""
+
+        def __init__(self, enter: bool = False) -> None:
+            super().__init__()
+            self.enter = enter
 
     class Cleared(Message):
         """Escape: the query is gone and the full list should come back."""
@@ -80,7 +84,9 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("/"), id="search-prompt")
-        yield QueryInput(placeholder="Search firms…", id="search-input", select_on_focus=False, compact=True, max_length=MAX_QUERY_LENGTH)
+        yield QueryInput(
+            placeholder="Search firms and facts…", id="search-input", select_on_focus=False, compact=True, max_length=MAX_QUERY_LENGTH
+        )
         yield Static(id="search-limit", markup=False)
         yield Static(id="search-count", markup=False)
 
@@ -98,9 +104,13 @@ class SearchBar(Horizontal):
         self.display = True
         self.input.focus()
 
-    def show_count(self, matches: int, total: int) -> None:
+    def show_count(self, matches: int, total: int, summary_facts: int = 0) -> None:
+        """How many firms match, of how many; and how many of the summary's facts, if any."""
         firms = "firm" if total == 1 else "firms"
-        self.query_one("#search-count", Static).update(Content(f"{matches:,} of {total:,} {firms}"))
+        count = f"{matches:,} of {total:,} {firms}"
+        if summary_facts:
+            count += f" · {summary_facts} fact" + ("" if summary_facts == 1 else "s")  # short: the rows say "Summary ·"
+        self.query_one("#search-count", Static).update(Content(count))
 
     def _show_limit(self, full: bool) -> None:
         note = self.query_one("#search-limit", Static)
@@ -121,7 +131,7 @@ class SearchBar(Horizontal):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done())
+        self.post_message(self.Done(enter=True))
 
     def action_done(self) -> None:
         self.post_message(self.Done())
