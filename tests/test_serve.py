@@ -293,14 +293,15 @@ async def test_quitting_the_app_closes_its_tab() -> None:
 
 
 async def test_an_idle_session_ends_after_the_idle_timeout() -> None:
-    with Served("--idle-timeout", "2") as served:
+    # Long enough for the first screen to arrive on a busy machine before the session is idle.
+    with Served("--idle-timeout", "4") as served:
         async with aiohttp.ClientSession() as http:
             websocket = await open_tab(served, http)
+            await first_screen(websocket)
             (pid,) = served.wait_apps(1)
-            # Nothing is sent after connecting (the first screen may not even be out on a loaded machine).
-            assert await closed_by_server(websocket, 30), "the idle session's tab was never closed"
+            assert await closed_by_server(websocket, 20), "the idle session's tab was never closed"
         assert served.wait_gone({pid})
-        assert served.wait_line(re.compile(r"session 1 ended: idle for 2 s"), 10), served.lines
+        assert served.wait_line(re.compile(r"session 1 ended: idle for 4 s"), 10), served.lines
 
 
 async def test_a_tab_whose_browser_stops_answering_ends_with_the_heartbeat() -> None:
