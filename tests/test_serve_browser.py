@@ -71,14 +71,18 @@ def test_keys_search_and_copy_reach_the_browser(tab: webdriver.Chrome, served: S
     # The search bar is built on the first `/`: wait for it before typing, as a reader would see it
     # (keys typed in the same instant as that first `/` are lost, in a terminal too).
     keys.send_keys("/")
-    wait_for_screen(tab, lambda text: "Search firms" in text)
+    wait_for_screen(tab, lambda text: "Search firms" in text and "esc Clear search" in text)  # the search field has the keys
     keys.send_keys("pudu")
     wait_for_screen(tab, lambda text: "1 of 8 firms" in text)
+    # Each key waits for the screen to show the last one done: a key that arrives while the app
+    # is still moving the focus goes to the widget that had it.
     keys.send_keys(Keys.ENTER)
+    wait_for_screen(tab, lambda text: "y Copy" in text.splitlines()[-1])  # back on the list
     keys.send_keys("y")
-    screen = wait_for_screen(tab, lambda text: "Copied Pudu Robotics details" in text)
+    assert wait_for(lambda: bool(copied(tab)), 30), screen_text(tab)
     pudu = next(firm for firm in dataset.firms if firm.name == "Pudu Robotics")
     assert copied(tab) == [formats.firm_text(dataset, pudu)]
+    screen = wait_for_screen(tab, lambda text: "Copied Pudu Robotics details" in text)
     assert re.search(r"2 Detail.*\n.*Pudu Robotics", screen), screen
     tab.save_screenshot(str(tmp_path / "pudu-copied.png"))  # saved for a look (pytest keeps the last runs' tmp_path)
     assert all(own_origin(served, url) for url in requested_urls(tab))
