@@ -22,15 +22,18 @@ from textual.widgets import Input, Static
 
 
 class FindInput(Input):
-    """The field: enter is named in the key line, as the next match (it posts Submitted)."""
+    """The field: enter (the next match: it posts Submitted) and down (to the text) are named in
+    the key line; bound here, as the Input's own down (a scroll, which does nothing) would hide it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Next")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Next"), Binding("down", "to_text", "To the text")]
+
+    def action_to_text(self) -> None:
+        self.post_message(FindBar.ToText())
 
 
 class FindBar(Horizontal):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+enter", "step(-1)", "Previous"),
-        Binding("down", "to_text", "To the text"),
         Binding("escape", "close", "Close find"),
     ]
 
@@ -86,9 +89,6 @@ class FindBar(Horizontal):
 
     def action_step(self, direction: int) -> None:
         self.post_message(self.Step(direction))
-
-    def action_to_text(self) -> None:
-        self.post_message(self.ToText())
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
