@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Optional
+
 import pytest
 from app_support import make_app, screen_text, settled
 from rich.style import Style
@@ -21,13 +23,22 @@ def source(app: OasesApp) -> SourcePane:
     return app.query_one(SourcePane)
 
 
+def focused(app: OasesApp) -> Optional[object]:
+    """What has the focus (a function, so a check of it narrows nothing for what follows)."""
+    return app.focused
+
+
 def bottom_line(app: OasesApp) -> str:
     return screen_text(app).splitlines()[-1]
 
 
-async def find(pilot: Pilot[None], query: str) -> None:
-    """From anywhere: the source pane, `/`, then ``query`` typed into the field."""
+async def ready(pilot: Pilot[Any]) -> None:
     await settled(pilot)
+
+
+async def find(pilot: Pilot[Any], query: str) -> None:
+    """From anywhere: the source pane, `/`, then ``query`` typed into the field."""
+    await ready(pilot)
     await pilot.press("4", "slash", *query)
     await pilot.pause()
 
@@ -42,13 +53,13 @@ async def test_slash_in_the_source_opens_find_there_and_sanctions_is_1_of_2_then
     async with app.run_test(size=WIDE) as pilot:
         await find(pilot, "sanctions")
         view = source(app)
-        assert isinstance(app.focused, Input) and app.pane_of(app.focused) == "source"
+        assert isinstance(focused(app), Input) and app.pane_of(app.focused) == "source"
         assert app.query_one(FindBar).display and app.query_one(FindBar).text == "sanctions"
         assert matched_text(app) == ["sanctions", "sanctioned"]
         assert view.current_match == view.match_spans[0]
         assert "find: sanctions" in screen_text(app) and "1 of 2" in screen_text(app)
         await pilot.press("down")  # to the text, the find kept
-        assert app.focused is view and view.find_active
+        assert focused(app) is view and view.find_active
         await pilot.press("n")
         await pilot.pause()
         assert view.current_match == view.match_spans[1] and "2 of 2" in screen_text(app)
@@ -67,7 +78,7 @@ async def test_enter_and_shift_enter_in_the_field_step_through_the_matches() -> 
         assert matched_text(app) == ["Paul Chan", "Paul Chan"]
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.focused, Input)  # still typing: enter only steps
+        assert isinstance(focused(app), Input)  # still typing: enter only steps
         assert view.current_match == view.match_spans[1] and "2 of 2" in screen_text(app)
         await pilot.press("shift+enter")
         await pilot.pause()
@@ -149,7 +160,7 @@ async def test_the_match_is_scrolled_into_view_with_lines_around_it() -> None:
 async def test_escape_ends_the_find_and_puts_the_view_back() -> None:
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        await settled(pilot)
+        await ready(pilot)
         await pilot.press("4", "j")  # the reader is on the second sentence, at the top
         view = source(app)
         before = (view.scroll_offset.y, view.cursor)
@@ -159,11 +170,11 @@ async def test_escape_ends_the_find_and_puts_the_view_back() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert (view.scroll_offset.y, view.cursor) == before
-        assert app.focused is view and not view.find_active
+        assert focused(app) is view and not view.find_active
         assert view.match_spans == [] and not app.query_one(FindBar).display
         assert "success" not in screen_text(app).split("4 Source")[-1].split("│")[0]  # the field is gone
         await pilot.press("slash")  # the field comes back with the last query, ready to type over
-        assert app.query_one(FindBar).text == "success" and isinstance(app.focused, Input)
+        assert app.query_one(FindBar).text == "success" and isinstance(focused(app), Input)
 
 
 async def test_clearing_the_field_puts_the_view_back_too() -> None:
@@ -180,7 +191,7 @@ async def test_clearing_the_field_puts_the_view_back_too() -> None:
 async def test_the_key_line_names_the_find_keys() -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
-        await settled(pilot)
+        await ready(pilot)
         await pilot.press("4")
         await pilot.pause()
         line = bottom_line(app)
