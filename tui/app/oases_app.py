@@ -178,6 +178,7 @@ class OasesApp(App[None]):
         for pane in PANES:
             self.pane(pane.name).border_title = pane.border_title
         self.pane("firms").border_title = f"{BY_NAME['firms'].border_title} · {named_note(self.dataset)}"
+        self.query_one(SourcePane).set_title(BY_NAME["source"].border_title)  # and, once known, how many sentences are cited
         self.query_one("#summary", FactList).show_facts(self._summary, one_line=(0,))  # the key figures come first
         self._label_shared_area(self._layout_state[0])
         self.query_one(FirmList).focus()
@@ -306,9 +307,6 @@ class OasesApp(App[None]):
         focused = self.focused
         if isinstance(focused, FactList) and focused.fact is not None:  # the firm was chosen from elsewhere (a cited sentence)
             article.show_fact(focused.fact.lit_quotes)
-
-    def on_source_pane_coverage_known(self, message: SourcePane.CoverageKnown) -> None:
-        self.pane("source").border_title = f"{BY_NAME['source'].border_title} · {message.line}"
 
     def on_source_pane_citation_chosen(self, message: SourcePane.CitationChosen) -> None:
         from tui.app.citations import go_to_citation

@@ -5,7 +5,7 @@ marks one sentence and a line docked at the bottom says which facts quote it
 (:func:`tui.core.coverage.coverage`); ``enter`` asks the app to go to the first
 of them, again to the next (:class:`CitationChosen`). Sentences no fact quotes
 are marked in the gutter, and the pane's title says how many are cited
-(:class:`CoverageKnown`, once coverage is worked out after the first frame).
+(once coverage is worked out, after the first frame).
 
 ``/`` here finds in the article (the app's ``/`` elsewhere searches the firms):
 every match lit, the current one distinct, "3 of 7" in the field; ``enter`` and
@@ -64,18 +64,14 @@ class SourcePane(ArticleView):
             super().__init__()
             self.citation = citation
 
-    class CoverageKnown(Message):
-        """How many sentences are cited ("15 of 16 sentences cited"), for the pane's title."""
-
-        def __init__(self, line: str) -> None:
-            super().__init__()
-            self.line = line
-
     def __init__(self, dataset: Dataset, *, id: Optional[str] = None, classes: Optional[str] = None) -> None:
         super().__init__(dataset.source.text, id=id, classes=classes)
         self.dataset = dataset
         self.coverage: Optional[list[SentenceCoverage]] = None
         """Per sentence, the facts that quote it: worked out after the first frame."""
+        self._coverage_note = ""
+        """"15 of 16 sentences cited", once coverage is known."""
+        self._base_title = ""
         self.cursor: Optional[int] = None
         """The sentence under the cursor (an index into the article's sentences)."""
         self._next_citation = 0
@@ -106,9 +102,15 @@ class SourcePane(ArticleView):
 
         self.coverage = coverage(self.dataset)
         self.uncited_sentences = [(sentence.start, sentence.end) for sentence in self.coverage if not sentence.cited]
+        self._coverage_note = coverage_line(self.coverage)
+        self.set_title(self._base_title)
         self.refresh()
-        self.post_message(self.CoverageKnown(coverage_line(self.coverage)))
         self._show_citations()
+
+    def set_title(self, title: str) -> None:
+        """The pane's title (the app names the panes), followed by how many sentences are cited once that is known."""
+        self._base_title = title
+        self.border_title = f"{title} · {self._coverage_note}" if self._coverage_note else title
 
     # -- the sentence cursor ----------------------------------------------------
 
@@ -202,8 +204,11 @@ class SourcePane(ArticleView):
     def on_source_dock_resized(self, event: SourceDock.Resized) -> None:
         event.stop()
         self._reserve_dock()
-        if self.cursor_sentence is not None and self.has_focus_within and not self.find_active:
-            self.bring_into_view(*self.cursor_sentence, context=0)
+        # What the reader is looking at stays clear of the dock as it grows.
+        if self.find_active and self.current_match is not None:
+            self.bring_into_view(*self.current_match, context=FIND_CONTEXT)
+        elif self.cursor_sentence is not None and self.has_focus_within:
+            self.bring_into_view(*self.cursor_sentence, context=SENTENCE_CONTEXT)
 
     async def _focus_changed(self) -> None:
         if self.has_focus_within:
