@@ -17,6 +17,7 @@ the reader was. The arrows, page keys and home/end scroll as before.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, ClassVar, Optional
 
 from textual import events
@@ -95,12 +96,20 @@ class SourcePane(ArticleView):
         return super().laid_out and self.coverage is not None
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._work_out_coverage)
+        # Off the UI thread: at 100,000 firms it takes seconds (every quote of every fact).
+        self.call_after_refresh(lambda: self.run_worker(self._work_out_coverage, thread=True, group="coverage", exit_on_error=False))
 
     def _work_out_coverage(self) -> None:
-        from tui.core.coverage import coverage, coverage_line
+        from tui.core.coverage import coverage
 
-        self.coverage = coverage(self.dataset)
+        found = coverage(self.dataset)
+        with contextlib.suppress(RuntimeError):  # the app closed while this ran (quit at once on a large dataset)
+            self.app.call_from_thread(self._coverage_known, found)
+
+    def _coverage_known(self, found: list[SentenceCoverage]) -> None:
+        from tui.core.coverage import coverage_line
+
+        self.coverage = found
         self.uncited_sentences = [(sentence.start, sentence.end) for sentence in self.coverage if not sentence.cited]
         self._coverage_note = coverage_line(self.coverage)
         self.set_title(self._base_title)
