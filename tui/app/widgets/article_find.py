@@ -71,7 +71,8 @@ class FindBar(Horizontal):
     def open(self) -> None:
         """Show the field with the cursor in it, the last query kept (and selected, to type over)."""
         self.display = True
-        self.input.focus()
+        # Now, not after the next refresh (Widget.focus): the keys typed right after the / go in the field.
+        self.app.set_focus(self.input, scroll_visible=False)
 
     def show_position(self, line: str) -> None:
         """ "3 of 7", "no matches" or nothing (an empty query)."""
