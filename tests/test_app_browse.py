@@ -186,7 +186,9 @@ async def test_tab_and_number_keys_move_between_panes() -> None:
         for key, expected in zip("1234", order):
             await pilot.press(key)
             assert app.focused is app.query_one(expected)
-        await pilot.press("slash")
+        await pilot.press("slash")  # in the source, / finds in the article (tests/test_source_find.py)
+        assert app.pane_of(app.focused) == "source"
+        await pilot.press("escape", "2", "slash")  # anywhere else it searches the firms
         assert app.pane_of(app.focused) == "firms"
 
 
@@ -198,9 +200,9 @@ async def test_source_pane_scrolls_with_the_keys() -> None:
         assert app.focused is article
         await pilot.press("g")
         assert article.scroll_offset.y == 0
-        await pilot.press("j", "j")
+        await pilot.press("down", "down")  # the arrows scroll by line (j and k move the sentence cursor)
         assert article.scroll_offset.y == 2
-        await pilot.press("k")
+        await pilot.press("up")
         assert article.scroll_offset.y == 1
         await pilot.press("pagedown")
         assert article.scroll_offset.y > 5

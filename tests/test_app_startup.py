@@ -5,7 +5,7 @@ from __future__ import annotations
 from app_support import screen_text, until
 
 from tui.app.oases_app import OasesApp
-from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.article_view import GUTTER, ArticleView
 from tui.app.widgets.firm_facts import FirmFacts
 from tui.core.loader import load_dataset
 from tui.core.resources import bundled_dataset
@@ -71,7 +71,7 @@ async def test_the_source_pane_is_wrapped_in_full_once_the_first_frame_is_painte
     async with app.run_test(size=(120, 36)) as pilot:
         article = app.query_one(ArticleView)
         await until(pilot, lambda: article.laid_out)  # the rest is wrapped after the first frame
-        assert article._lines == list(wrap_lines(article.text, article.scrollable_content_region.width))
+        assert article._lines == list(wrap_lines(article.text, article.scrollable_content_region.width - GUTTER))
         assert article.virtual_size.height == len(article._lines)
         last = len(article.text) - 1
         assert article.line_of(last) == len(article._lines) - 1

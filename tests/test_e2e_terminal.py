@@ -223,3 +223,30 @@ def test_with_debug_an_unexpected_error_shows_textuals_traceback(terminal) -> No
     assert "__EXIT__1" in screen
     assert "Traceback (most recent call last)" in screen and "ZeroDivisionError: division by zero" in screen
     assert "Please report it" not in screen and "1 Firms" not in screen  # the full report instead; terminal restored
+
+
+def source_lines(screen: str) -> str:
+    """The text inside the "4 Source" pane (the right column below its title)."""
+    lines = screen.splitlines()
+    start = next((i for i, line in enumerate(lines) if "4 Source" in line), len(lines))
+    return "\n".join(_cells(line)[3] if len(_cells(line)) > 3 else "" for line in lines[start + 1 :])
+
+
+def test_find_sanctions_in_the_source_then_ask_a_sentence_who_cites_it(terminal) -> None:  # type: ignore[no-untyped-def]
+    term = terminal(120, 36)
+    term.wait_for(lambda screen: "16 of 16 sentences cited" in screen)
+    term.keys("4", "/", *"sanctions")
+    screen = term.wait_for(lambda screen: "1 of 2" in source_lines(screen))
+    assert "find: sanctions" in source_lines(screen)
+    term.keys("Down", "n")
+    screen = term.wait_for(lambda screen: "2 of 2" in source_lines(screen))
+    assert "cited by: iFLYTEK · Why sanctioned, Outlook" in source_lines(screen)  # the cursor follows the match
+    term.keys("Escape")
+    screen = term.wait_for(lambda screen: "find:" not in source_lines(screen))
+    term.keys("g", "j")  # "Among these companies is iFLYTEK…"
+    screen = term.wait_for(lambda screen: "cited by: iFLYTEK · Origin, Sector, Signed, US" in source_lines(screen))
+    term.keys("Enter")
+    screen = term.wait_for(lambda screen: "← Firms" in screen.splitlines()[-1])  # the detail has the focus
+    assert "iFLYTEK" in detail_lines(screen) and "cited by:" not in screen
+    term.keys("q")
+    term.wait_for("__EXIT__0")

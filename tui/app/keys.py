@@ -18,12 +18,16 @@ class Key(NamedTuple):
 
 
 KEYS: tuple[Key, ...] = (
-    Key("up / down, k / j", "move in a list; scroll the source", ("up", "down", "k", "j")),
-    Key("home / end, g / G", "first / last", ("home", "end", "g", "G")),
+    Key("up / down, k / j", "move in a list; the arrows scroll the source", ("up", "down", "k", "j")),
+    Key("j / k, ] / [", "in the source: next / previous sentence", ("right_square_bracket", "left_square_bracket")),
+    Key("home / end, g / G", "first / last (source: first / last sentence)", ("home", "end", "g", "G")),
     Key("pageup / pagedown", "page up / down", ("pageup", "pagedown")),
     Key("tab / shift+tab", "next / previous pane", ("tab", "shift+tab")),
     Key("1 2 3 4", "focus the firm list / detail / summary / source", ("1", "2", "3", "4")),
     Key("/", "search firms and facts; escape clears", ("slash",)),
+    Key("/ in the source", "find in the article (escape: back)", ("slash",)),
+    Key("n / N", "next / previous match of the find", ("n", "N")),
+    Key("enter in the source", "to a fact citing the sentence (again: next)", ("enter",)),
     Key("v", "every quote on / off (detail, summary)", ("v",)),
     Key("enter / l / right", "to a firm's detail, or a found summary fact", ("enter", "l", "right")),
     Key("h / left", "in the detail or the summary: back to the firms", ("h", "left")),

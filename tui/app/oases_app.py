@@ -29,6 +29,7 @@ from tui.app.widgets.firm_facts import FirmFacts
 from tui.app.widgets.firm_finder import SEARCH_BAR_HEIGHT, FirmFinder, named_note
 from tui.app.widgets.firm_list import FirmList
 from tui.app.widgets.key_bar import KeyBar
+from tui.app.widgets.source_pane import SourcePane
 from tui.core.model import Dataset, Firm
 from tui.core.resources import stylesheet
 from tui.core.summary import summary_sections
@@ -156,7 +157,7 @@ class OasesApp(App[None]):
     def compose(self) -> ComposeResult:
         # The first firm is shown in the first frame; the list's cursor starts on it.
         first = self.dataset.firms[0] if self.dataset.firms else None
-        article = ArticleView(self.dataset.source.text, id="source", classes=self._layout_classes("source"))
+        article = SourcePane(self.dataset, id="source", classes=self._layout_classes("source"))
         article.show_firm(first.quotes() if first is not None else [])
         # The panes sit in the screen's grid (styles/app.tcss), in the order it fills
         # its cells (see pane_order). No containers: each would paint its whole area first.
@@ -195,6 +196,7 @@ class OasesApp(App[None]):
         for pane in PANES:
             self.pane(pane.name).border_title = pane.border_title
         self.pane("firms").border_title = f"{BY_NAME['firms'].border_title} · {named_note(self.dataset)}"
+        self.query_one(SourcePane).set_title(BY_NAME["source"].border_title)  # and, once known, how many sentences are cited
         self.query_one("#summary", FactList).show_facts(self._summary, one_line=(0,))  # the key figures come first
         self._label_shared_area(self._layout_state[0])
         self.query_one(FirmList).focus()
@@ -319,7 +321,16 @@ class OasesApp(App[None]):
     def on_firm_list_highlighted(self, message: FirmList.Highlighted) -> None:
         firm = message.firm
         self.query_one(FirmFacts).show_firm(firm, message.firm_list.empty_message)
-        self.query_one(ArticleView).show_firm(firm.quotes() if firm is not None else [])
+        article = self.query_one(ArticleView)
+        article.show_firm(firm.quotes() if firm is not None else [])
+        focused = self.focused
+        if isinstance(focused, FactList) and focused.fact is not None:  # the firm was chosen from elsewhere (a cited sentence)
+            article.show_fact(focused.fact.lit_quotes)
+
+    def on_source_pane_citation_chosen(self, message: SourcePane.CitationChosen) -> None:
+        from tui.app.citations import go_to_citation
+
+        go_to_citation(self, message.citation)
 
     def on_firm_list_summary_fact_highlighted(self, message: FirmList.SummaryFactHighlighted) -> None:
         """A summary fact among the search results: its sentences are lit, as in the summary."""

@@ -2,9 +2,12 @@
 
 Two layers of highlight: every sentence quoted by the selected firm's facts, and,
 more strongly, the sentence of the one fact under a cursor, with its quoted words
-underlined. It renders only the visible lines (Textual's line API), so a
-megabyte article scrolls as smoothly as this one, and it supports mouse text
-selection, which maps back to exact article text.
+underlined. Over those, the matches of a find (the current one distinct), and
+under them the sentence cursor and the sentences no fact quotes, each with a
+mark in a gutter of its own (not colour alone); :mod:`tui.app.widgets.source_pane`
+moves the cursor and runs the find, this module only draws. It renders only the
+visible lines (Textual's line API), so a megabyte article scrolls as smoothly as
+this one, and it supports mouse text selection, which maps back to exact article text.
 """
 
 from __future__ import annotations
@@ -28,12 +31,25 @@ from tui.core.model import Quote
 
 Span = tuple[int, int]
 
+GUTTER = 2
+"""Cells left of the text: a mark for the sentence cursor's lines or an uncited sentence's, and a space."""
+CURSOR_MARK = "\u258c"
+"""The gutter beside the sentence under the cursor (a left half block)."""
+UNCITED_MARK = "!"
+"""The gutter beside a sentence no fact quotes (as ``oases-tui coverage`` marks it)."""
+
 
 class ArticleView(StyleCache, ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--firm",
         "article-view--focus",
         "article-view--quote",
+        "article-view--match",
+        "article-view--current-match",
+        "article-view--cursor",
+        "article-view--cursor-mark",
+        "article-view--uncited",
+        "article-view--uncited-mark",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = list_bindings("scroll_up", "scroll_down", "scroll_home", "scroll_end")
@@ -58,6 +74,15 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         self.focus_quotes: list[Span] = []
         self._pending_scroll: Optional[int] = None
         """An offset to scroll to once the pane has a size (a firm shown before the first frame)."""
+        self.match_spans: list[Span] = []
+        """Every match of the find, in order (none while no find is open)."""
+        self.current_match: Optional[Span] = None
+        self.cursor_sentence: Optional[Span] = None
+        """The sentence under the sentence cursor; drawn only while the pane has the focus."""
+        self.uncited_sentences: list[Span] = []
+        """The sentences no fact quotes."""
+        self.bottom_reserve = 0
+        """Lines covered at the bottom of the pane by what is docked there (the find field, the cited-by line)."""
 
     # -- what is lit up ---------------------------------------------------------
 
@@ -101,10 +126,41 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
             self._pending_scroll = offset  # not laid out yet: wrapping now would be at a made-up width
             return
         line = self.line_of(offset)
-        top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.scrollable_content_region.height
+        top, bottom = self.scroll_offset.y, self.scroll_offset.y + self.shown_height
         if not top <= line < bottom - 1:
             self._ensure_wrapped()  # all of it: scrolling needs the whole height
             self.scroll_to(y=max(0, line - 1), animate=False, force=True)  # force: the scrollbar may be a frame behind
+
+    @property
+    def shown_height(self) -> int:
+        """Lines of article the pane shows: its height less what is docked at its bottom."""
+        return max(1, self.scrollable_content_region.height - self.bottom_reserve)
+
+    def bring_into_view(self, start: int, end: int, context: int = 3) -> None:
+        """Scroll, if needed, so article characters ``start``–``end`` are in view with up to
+        ``context`` lines around them; a span taller than the pane shows from its top."""
+        if not self.scrollable_content_region.width:
+            self._pending_scroll = start
+            return
+        self._ensure_wrapped()
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        height = self.shown_height
+        context = max(0, min(context, (height - (last - first + 1)) // 2))
+        top = self.scroll_offset.y
+        if first - context < top or last + context >= top + height:
+            wanted = first - context if last - first + 1 + 2 * context > height or first - context < top else last + context - height + 1
+            self.scroll_to(y=max(0, wanted), animate=False, force=True)
+
+    def top_offset(self) -> int:
+        """The article character at the top of the view (where a find starts looking)."""
+        self._ensure_wrapped(until_line=self.scroll_offset.y)
+        index = min(self.scroll_offset.y, len(self._lines) - 1)
+        return self._lines[index][0] if index >= 0 else 0
+
+    def first_line_shown(self, span: Span) -> bool:
+        """Whether the first line of ``span`` is in view."""
+        line = self.line_of(span[0])
+        return self.scroll_offset.y <= line < self.scroll_offset.y + self.shown_height
 
     def line_of(self, offset: int) -> int:
         """The screen line (in the whole wrapped article) that shows character ``offset``."""
@@ -117,7 +173,7 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         """Wrap the article to the pane's width (once per width): up to screen line
         ``until_line`` or article character ``until_offset`` if given, the rest after
         the frame is painted (a megabyte article need not be wrapped to draw its top)."""
-        width = max(1, self.scrollable_content_region.width or self.size.width)
+        width = max(1, (self.scrollable_content_region.width or self.size.width) - GUTTER)
         if width != self._wrapped_width:
             self._wrapped_width = width
             self._lines, self._line_starts = [], []
@@ -130,7 +186,7 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
             line = next(self._unwrapped, None)
             if line is None:
                 self._unwrapped = None
-                self.virtual_size = Size(width, len(self._lines))
+                self.virtual_size = Size(width + GUTTER, len(self._lines) + self.bottom_reserve)
                 break
             self._lines.append(line)
             # Paragraph gaps are empty lines at their paragraph's first character; for
@@ -149,6 +205,13 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         self._finishing = False
         self._ensure_wrapped()
 
+    def set_bottom_reserve(self, lines: int) -> None:
+        """What is docked at the bottom now covers ``lines``: the scroll height makes room for it."""
+        if lines != self.bottom_reserve:
+            self.bottom_reserve = lines
+            if self.laid_out:
+                self.virtual_size = Size(self._wrapped_width + GUTTER, len(self._lines) + lines)
+
     def on_resize(self) -> None:
         self._ensure_wrapped(until_line=self.scroll_offset.y + self.size.height)
         if self._pending_scroll is not None:
@@ -163,17 +226,33 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end = self._lines[index]
-        segments = list(self._segments(start, end, base))
+        segments = [self._gutter(start, end, base), *self._segments(start, end, base)]
         selection = self.text_selection
         strip = Strip(segments).apply_offsets(0, index)
         if selection is not None:
             span = selection.get_span(index)
             if span is not None:
                 sel_start, sel_end = span
-                sel_end = end - start if sel_end == -1 else sel_end
+                sel_end = end - start + GUTTER if sel_end == -1 else sel_end
                 selection_style = self.screen.get_component_rich_style("screen--selection")
-                strip = _restyle(strip, sel_start, sel_end, selection_style)
+                strip = _restyle(strip, max(GUTTER, sel_start), sel_end, selection_style)
         return strip.extend_cell_length(width, base).crop(0, width)
+
+    @property
+    def cursor_shown(self) -> Optional[Span]:
+        """The sentence cursor, while the pane (or its find field) has the focus."""
+        return self.cursor_sentence if self.has_focus_within else None
+
+    def _gutter(self, start: int, end: int, base: Style) -> Segment:
+        """The line's mark: the sentence cursor's, or an uncited sentence's, or none."""
+        cursor = self.cursor_shown
+        if start == end:  # a paragraph gap belongs to no sentence
+            return Segment(" " * GUTTER, base)
+        if cursor is not None and cursor[0] < end and start < cursor[1]:
+            return Segment(CURSOR_MARK.ljust(GUTTER), base + self.style_for("article-view--cursor-mark", partial=True))
+        if _overlapping(self.uncited_sentences, start, end):
+            return Segment(UNCITED_MARK.ljust(GUTTER), base + self.style_for("article-view--uncited-mark", partial=True))
+        return Segment(" " * GUTTER, base)
 
     def _segments(self, start: int, end: int, base: Style) -> Iterable[Segment]:
         """The line's text cut wherever a highlight begins or ends, each piece styled."""
@@ -181,9 +260,19 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
             return
         firm, focus, quote = self._highlight_styles()
         cuts = {start, end}
-        layers: list[tuple[list[Span], Style]] = [(self.firm_sentences, firm), (self.firm_quotes, quote)]
+        layers: list[tuple[list[Span], Style]] = []
+        if self.uncited_sentences:
+            layers.append((self.uncited_sentences, self.style_for("article-view--uncited", partial=True)))
+        cursor = self.cursor_shown
+        if cursor is not None:
+            layers.append(([cursor], self.style_for("article-view--cursor", partial=True)))
+        layers += [(self.firm_sentences, firm), (self.firm_quotes, quote)]
         if self.focus_sentences:
             layers += [(self.focus_sentences, focus), (self.focus_quotes, quote + Style(underline=True))]
+        if self.match_spans:
+            layers.append((self.match_spans, self.style_for("article-view--match", partial=True)))
+            if self.current_match is not None:
+                layers.append(([self.current_match], self.style_for("article-view--current-match", partial=True)))
         for spans, _ in layers:
             for span_start, span_end in _overlapping(spans, start, end):
                 cuts.update((max(start, span_start), min(end, span_end)))
@@ -216,7 +305,8 @@ class ArticleView(StyleCache, ScrollView, can_focus=True):
         if y >= len(self._lines):
             return len(self.text)
         line_start, line_end = self._lines[max(0, y)]
-        return min(line_start + max(0, x), line_end) if x >= 0 else line_end
+        # x < 0: the line's end; the gutter's marks, left of the text, are not the article's.
+        return min(line_start + max(0, x - GUTTER), line_end) if x >= 0 else line_end
 
     def selected_text(self) -> Optional[str]:
         """The text the user has selected in this pane, if any."""
