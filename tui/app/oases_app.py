@@ -38,6 +38,12 @@ if TYPE_CHECKING:
     from tui.core.copy_text import Copy, CopyCommand
     from tui.core.search import FirmSearch
 
+PANE_KEYS = Binding.Group("Panes")
+"""tab and 1-4 share one label in the key line ("tab/1-4 Panes")."""
+KEY_LINE_DROPS_FIRST = ("copy_pane", "quit", "copy", "search", "help")
+"""Where the key line is short, these keys go first (in this order); then the pane keys,
+and the focused pane's own keys last (see KeyBar). At 80 columns only "Y Copy pane" goes."""
+
 WIDE = (100, 30)
 """From this size (columns, rows) all four panes are shown at once."""
 TINY = (60, 16)
@@ -51,12 +57,12 @@ class OasesApp(App[None]):
     TITLE = "oases-tui"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "next_pane", "Next pane", show=False, priority=True),
+        Binding("tab", "next_pane", "Next pane", priority=True, group=PANE_KEYS),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
-        *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, show=False) for pane in PANES),
+        *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, group=PANE_KEYS) for pane in PANES),
         Binding("slash", "search", "Search"),
         Binding("y", "copy", "Copy"),
-        Binding("Y", "copy_pane", "Copy pane", show=False),  # in the help; the key line has no room at 80 columns
+        Binding("Y", "copy_pane", "Copy pane"),  # the first key the line leaves out (KEY_LINE_DROPS_FIRST)
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -156,7 +162,7 @@ class OasesApp(App[None]):
         }
         for name in self.pane_order(self._layout_state[3]):
             yield panes[name]
-        yield KeyBar()
+        yield KeyBar(drop_first=KEY_LINE_DROPS_FIRST)
 
     @staticmethod
     def pane_order(tall_summary: bool) -> tuple[str, ...]:
