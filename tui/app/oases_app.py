@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from tui.app.palette import CopyCommands, FirmCommands
-from tui.app.panes import BY_NAME, PANE_NAMES, PANES, SHARING
+from tui.app.panes import BY_NAME, PANE_NAMES, PANES, SHARING, Pane
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
@@ -251,11 +251,21 @@ class OasesApp(App[None]):
         self._label_shared_area(mode)
 
     def _label_shared_area(self, mode: str) -> None:
-        """Where two panes share an area, each says which key shows the other."""
-        shared = mode != "wide"
-        for pane in SHARING:
+        """Where two panes share an area, each says which key shows the other; where only
+        one pane shows, each says it is one of four and how to get to the others."""
+        for pane in PANES:
+            self.pane(pane.name).border_subtitle = self.pane_subtitle(pane, mode)
+
+    @staticmethod
+    def pane_subtitle(pane: Pane, mode: str) -> str:
+        """The line on a pane's bottom border: what the layout hides and how to show it."""
+        if mode == "tiny":
+            position = PANES.index(pane) + 1
+            return f"{position} of {len(PANES)} · tab or {PANES[0].key}-{PANES[-1].key} to switch"
+        if mode == "narrow" and pane.shares_area:
             other = next(candidate for candidate in SHARING if candidate is not pane)
-            self.pane(pane.name).border_subtitle = f"{other.key}: {other.title.lower()}" if shared else ""
+            return f"{other.key}: {other.title.lower()}"
+        return ""
 
     def focus_target(self, pane: str) -> Widget:
         return self.query_one(BY_NAME[pane].focus)
