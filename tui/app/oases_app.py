@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.app.palette import CopyCommands, FirmCommands
+from tui.app.palette import CopyCommands, FirmCommands, system_commands
 from tui.app.panes import BY_NAME, PANE_NAMES, PANES, SHARING, Pane
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.fact_list import FactList
@@ -343,13 +343,7 @@ class OasesApp(App[None]):
         self._search_field_changed()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's palette commands, but "Keys" opens our help (every key, in one table)
-        instead of Textual's generic keys panel."""
-        for command in super().get_system_commands(screen):
-            if command.title == "Keys":
-                yield SystemCommand("Keys", "Every key oases-tui answers to (the help screen, also ? or f1)", self.action_help)
-            else:
-                yield command
+        return system_commands(self, super().get_system_commands(screen))
 
     def action_help(self) -> None:
         from tui.app.widgets.help_screen import HelpScreen
