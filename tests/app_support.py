@@ -34,7 +34,7 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], timeout: float
         await pilot.pause(0.02)
 
 
-async def settled(pilot: Pilot[object]) -> None:
+async def settled(pilot: Pilot[Any]) -> None:
     """Wait until the fact lists and the source pane are laid out in full (they wrap
     what is below their bottom edge after the frame is painted)."""
     from tui.app.widgets.article_view import ArticleView

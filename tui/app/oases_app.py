@@ -52,6 +52,13 @@ MONOCHROME_TERMS = ("-mono", "-m")
 """TERM endings (terminfo's convention: xterm-mono, vt100-m…) of terminals without colour."""
 
 
+class BrowserScreen(Screen[None]):
+    AUTO_FOCUS = "#firm-list"
+    """Textual's default ("*") focuses the first focusable widget once the screen is
+    composed; the firm list inside its pane may not be mounted yet, and the summary
+    would take the focus (and the shared area) before on_mount gives it to the list."""
+
+
 class OasesApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("app.tcss")]
     TITLE = "oases-tui"
@@ -101,7 +108,7 @@ class OasesApp(App[None]):
         rows, tall_summary = self.grid_rows(mode, self.size.height - 1)  # less the key line
         self._layout_state = (mode, self.active_pane, self.front_pane, tall_summary)
         classes = f"browser -{mode}" + (" -tall-summary" if tall_summary else "")
-        self.browser: Screen[None] = Screen(id="_default", classes=classes)
+        self.browser: Screen[None] = BrowserScreen(id="_default", classes=classes)
         """The screen the panes are on (the help and the palette are pushed over it)."""
         self._set_rows(rows)
         return self.browser
