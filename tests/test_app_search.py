@@ -151,3 +151,21 @@ async def test_escape_in_the_field_goes_back_to_the_firm_selected_before_the_sea
         assert app.query_one(FirmFacts).firm is firm_list.firm
         await pilot.press("slash", *"robot", "escape")  # matches, but none picked with enter
         assert firm_list.firm is not None and firm_list.firm.name == "Baidu Ai Cloud"
+
+
+async def test_opening_the_field_keeps_every_firm_on_screen() -> None:
+    for size in (SIZE, (80, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            before = app.pane("firms").outer_size.height
+            await pilot.press("slash")
+            await pilot.pause()
+            text = screen_text(app)
+            assert "/ Search firms…" in text
+            missing = [firm.name for firm in app.dataset.firms if firm.name not in text]
+            assert not missing, (size, missing)  # the list grew by the field's rows rather than lose its last firm
+            assert app.pane("firms").outer_size.height > before
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.pane("firms").outer_size.height == before  # and gives them back

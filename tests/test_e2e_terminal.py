@@ -36,6 +36,11 @@ class Terminal:
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p")
 
+    def styled_screen(self) -> list[list[tuple[frozenset[str], str]]]:
+        """The screen with its attributes (``capture-pane -e``): each line as runs of text,
+        each with the attributes it is drawn in ("bold", "underline", "reverse"), colours left out."""
+        return [_attribute_runs(line) for line in self._tmux("capture-pane", "-p", "-e").split("\n")]
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             self._tmux("send-keys", key)
@@ -70,6 +75,40 @@ def terminal() -> Iterator[Terminal]:
     yield start  # type: ignore[misc]
     for term in made:
         term.close()
+
+
+_SGR_ATTRIBUTES = {"1": "bold", "4": "underline", "7": "reverse"}
+_SGR_RESETS = {"22": "bold", "24": "underline", "27": "reverse"}
+
+
+def _attribute_runs(line: str) -> list[tuple[frozenset[str], str]]:
+    """A line of ``capture-pane -e`` output as (attributes, text) runs."""
+    attributes: set[str] = set()
+    runs: list[tuple[frozenset[str], str]] = []
+    for match in re.finditer(r"\x1b\[([0-9;:]*)m|([^\x1b]+)", line):
+        if match.group(2) is not None:
+            runs.append((frozenset(attributes), match.group(2)))
+            continue
+        codes = (match.group(1) or "0").split(";")
+        index = 0
+        while index < len(codes):
+            code = codes[index]
+            if code in ("38", "48"):  # a colour: 5;n or 2;r;g;b follows
+                index += 3 if index + 1 < len(codes) and codes[index + 1] == "5" else 5
+                continue
+            if code in ("", "0"):
+                attributes.clear()
+            elif code in _SGR_ATTRIBUTES:
+                attributes.add(_SGR_ATTRIBUTES[code])
+            elif code in _SGR_RESETS:
+                attributes.discard(_SGR_RESETS[code])
+            index += 1
+    return runs
+
+
+def _drawn_in(screen: list[list[tuple[frozenset[str], str]]], text: str) -> frozenset[str]:
+    """The attributes of the first run on the screen that holds ``text``."""
+    return next(attributes for line in screen for attributes, run in line if text in run)
 
 
 def _cells(line: str) -> list[str]:
@@ -250,3 +289,24 @@ def test_find_sanctions_in_the_source_then_ask_a_sentence_who_cites_it(terminal)
     assert "iFLYTEK" in detail_lines(screen) and "cited by:" not in screen
     term.keys("q")
     term.wait_for("__EXIT__0")
+
+
+def test_without_colour_focus_cursors_and_the_lit_sentence_show_as_attributes(terminal) -> None:  # type: ignore[no-untyped-def]
+    """Under NO_COLOR, what `capture-pane -e` holds tells the focused pane, the cursors and the
+    lit sentence apart by attributes, not only by shades of grey."""
+    term = terminal(120, 36, env="NO_COLOR=1")
+    term.wait_for(lambda screen: "Horizon Robotics" in screen and "Investment" in screen)
+    screen = term.styled_screen()
+    assert {"reverse", "bold"} <= _drawn_in(screen, "iFLYTEK           Chinese")  # the focused list's cursor
+    assert "reverse" not in _drawn_in(screen, "Baidu Ai Cloud")
+    lit = _drawn_in(screen, "Among these companies is")  # the firm's sentence: underlined, not reversed
+    assert "underline" in lit and "reverse" not in lit
+    term.keys("2", "j", "j")  # the detail, on iFLYTEK's investment
+    text = term.wait_for(lambda screen: "┏━ 2 Detail" in screen)
+    assert "╭─ 1 Firms" in text  # the focused pane's border is heavy, the others light: a shape, not a colour
+    screen = term.styled_screen()
+    assert {"reverse", "bold"} <= _drawn_in(screen, "Investment  ")  # the focused cursor
+    firm_cursor = _drawn_in(screen, "iFLYTEK")  # (the list is above the detail)
+    assert "underline" in firm_cursor and "reverse" not in firm_cursor  # an unfocused cursor: quiet, but there
+    assert "reverse" in _drawn_in(screen, "Tao Xiaodong, CEO of")  # the current fact's sentence, in the source
+    assert "bold" in _drawn_in(screen, "2 Detail")  # and the focused pane's title

@@ -27,12 +27,12 @@ async def test_each_fact_is_a_label_value_row_its_continuation_under_the_value(d
         column = lines[0].index("Chinese")
         assert lines[0] == "Origin".ljust(column) + "Chinese"
         assert lines[1] == "Sector".ljust(column) + "Artificial intelligence"
-        person = next(fact for fact in iflytek.fact_rows() if fact.label == "Person")
-        start = next(i for i, line in enumerate(lines) if line.startswith("Person"))
+        investment = next(fact for fact in iflytek.fact_rows() if fact.label == "Investment")
+        start = next(i for i, line in enumerate(lines) if line.startswith("Investment"))
         end = next(i for i in range(start + 1, len(lines)) if lines[i][:column].strip())
         assert end - start > 1  # it wraps, every continuation under the value
         assert all(line[:column] == " " * column for line in lines[start + 1 : end])
-        assert " ".join(line[column:].strip() for line in lines[start:end]) == person.value
+        assert " ".join(line[column:].strip() for line in lines[start:end]) == investment.value
         assert not any("“" in line for line in drawn(facts))  # no quote until the pane has the focus
         assert facts.facts == list(iflytek.fact_rows())
 
@@ -53,9 +53,9 @@ async def test_the_cursor_fact_s_quote_is_docked_at_the_bottom_while_the_pane_ha
         assert rows[0].quote is not None and rows[0].note is not None
         assert dock().startswith(f"“{rows[0].quote.text}” Editor’s note: Filed with")
         assert any(line.strip().startswith("Editor’s note:") for line in drawn(facts))
-        await pilot.press("j", "j")
-        assert rows[2].quote is not None and dock() == f"“{rows[2].quote.text}”"
-        assert app.query_one(ArticleView).focus_quote == (rows[2].quote.start, rows[2].quote.end)
+        await pilot.press("j", "j", "j")  # the headquarters: a quote and no note
+        assert rows[3].quote is not None and rows[3].note is None and dock() == f"“{rows[3].quote.text}”"
+        assert app.query_one(ArticleView).focus_quote == (rows[3].quote.start, rows[3].quote.end)
         # The last fact, scrolled to, sits above the dock, not under it.
         await pilot.press("G")
         last = facts._row_region(len(facts.rows) - 1)
@@ -90,13 +90,13 @@ async def test_a_row_scrolled_half_out_of_view_keeps_its_label(dataset: Dataset)
     async with app.run_test(size=WIDE) as pilot:
         await until(pilot, lambda: app.query_one("#detail", FactList).laid_out)
         facts = app.query_one("#detail", FactList)
-        person = next(i for i, row in enumerate(facts.rows) if row.fact is not None and row.fact.label == "Person")
-        region = facts._row_region(person)
+        investment = next(i for i, row in enumerate(facts.rows) if row.fact is not None and row.fact.label == "Investment")
+        region = facts._row_region(investment)
         assert region is not None and region.height > 1
         facts.scroll_to(y=region.y - facts.header_height + 1, animate=False, force=True, immediate=True)  # first line above the top
         await pilot.pause()
         top = drawn(facts)[facts.header_height]
-        assert top.startswith("Person") and "Tao Xiaodong" not in top
+        assert top.startswith("Investment") and "Tao Xiaodong" not in top
 
 
 async def test_the_summary_leads_with_the_key_figures_one_line_each() -> None:

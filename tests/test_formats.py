@@ -259,7 +259,8 @@ def test_csv(dataset: Dataset) -> None:
     assert dict(zip(rows[0], rows[2]))["notes"] == ""
     # The facts column holds the facts themselves, each with its quote, not a count.
     iflytek = dataset.firms[0]
-    assert rows[1][8].startswith("Signed: Among the companies that signed — “Among these companies is iFLYTEK”; US sanctions: ")
+    assert rows[1][8].startswith("Investment: Tao Xiaodong announced that iFlytek would invest HK$4 million")
+    assert "; Signed: Among the companies that signed — “Among these companies is iFLYTEK”; US sanctions: " in rows[1][8]
     assert all(f"{fact.label}: " in rows[1][8] for fact in iflytek.facts)
     assert "Investment: Tao Xiaodong announced that iFlytek would invest HK$4 million" in rows[1][8]
     assert dict(zip(rows[0], rows[7]))["sector"] == "not stated in the source"

@@ -21,8 +21,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
-from tui.app.palette import CopyCommands, FirmCommands
-from tui.app.panes import BY_NAME, PANE_NAMES, PANES, SHARING
+from tui.app.palette import CopyCommands, FirmCommands, system_commands
+from tui.app.panes import BY_NAME, PANE_NAMES, PANES, SHARING, Pane
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.fact_list import FactList
 from tui.app.widgets.firm_facts import FirmFacts
@@ -39,6 +39,12 @@ if TYPE_CHECKING:
     from tui.core.copy_text import Copy, CopyCommand
     from tui.core.search import FirmSearch
 
+PANE_KEYS = Binding.Group("Panes")
+"""tab and 1-4 share one label in the key line ("tab/1-4 Panes")."""
+KEY_LINE_DROPS_FIRST = ("copy_pane", "quit", "copy", "search", "help")
+"""Where the key line is short, these keys go first (in this order); then the pane keys,
+and the focused pane's own keys last (see KeyBar). At 80 columns only "Y Copy pane" goes."""
+
 WIDE = (100, 30)
 """From this size (columns, rows) all four panes are shown at once."""
 TINY = (60, 16)
@@ -47,17 +53,24 @@ MONOCHROME_TERMS = ("-mono", "-m")
 """TERM endings (terminfo's convention: xterm-mono, vt100-m…) of terminals without colour."""
 
 
+class BrowserScreen(Screen[None]):
+    AUTO_FOCUS = "#firm-list"
+    """Textual's default ("*") focuses the first focusable widget once the screen is
+    composed; the firm list inside its pane may not be mounted yet, and the summary
+    would take the focus (and the shared area) before on_mount gives it to the list."""
+
+
 class OasesApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("app.tcss")]
     TITLE = "oases-tui"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "next_pane", "Next pane", show=False, priority=True),
+        Binding("tab", "next_pane", "Next pane", priority=True, group=PANE_KEYS),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
-        *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, show=False) for pane in PANES),
+        *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, group=PANE_KEYS) for pane in PANES),
         Binding("slash", "search", "Search"),
         Binding("y", "copy", "Copy"),
-        Binding("Y", "copy_pane", "Copy pane", show=False),  # in the help; the key line has no room at 80 columns
+        Binding("Y", "copy_pane", "Copy pane"),  # the first key the line leaves out (KEY_LINE_DROPS_FIRST)
         Binding("question_mark,f1", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -104,7 +117,7 @@ class OasesApp(App[None]):
         rows, tall_summary = self.grid_rows(mode, self.size.height - 1)  # less the key line
         self._layout_state = (mode, self.active_pane, self.front_pane, tall_summary)
         classes = f"browser -{mode}" + (" -tall-summary" if tall_summary else "")
-        self.browser: Screen[None] = Screen(id="_default", classes=classes)
+        self.browser: Screen[None] = BrowserScreen(id="_default", classes=classes)
         """The screen the panes are on (the help and the palette are pushed over it)."""
         self._set_rows(rows)
         return self.browser
@@ -169,7 +182,7 @@ class OasesApp(App[None]):
         }
         for name in self.pane_order(self._layout_state[3]):
             yield panes[name]
-        yield KeyBar()
+        yield KeyBar(drop_first=KEY_LINE_DROPS_FIRST)
 
     @staticmethod
     def pane_order(tall_summary: bool) -> tuple[str, ...]:
@@ -265,11 +278,21 @@ class OasesApp(App[None]):
         self._label_shared_area(mode)
 
     def _label_shared_area(self, mode: str) -> None:
-        """Where two panes share an area, each says which key shows the other."""
-        shared = mode != "wide"
-        for pane in SHARING:
+        """Where two panes share an area, each says which key shows the other; where only
+        one pane shows, each says it is one of four and how to get to the others."""
+        for pane in PANES:
+            self.pane(pane.name).border_subtitle = self.pane_subtitle(pane, mode)
+
+    @staticmethod
+    def pane_subtitle(pane: Pane, mode: str) -> str:
+        """The line on a pane's bottom border: what the layout hides and how to show it."""
+        if mode == "tiny":
+            position = PANES.index(pane) + 1
+            return f"{position} of {len(PANES)} · tab or {PANES[0].key}-{PANES[-1].key} to switch"
+        if mode == "narrow" and pane.shares_area:
             other = next(candidate for candidate in SHARING if candidate is not pane)
-            self.pane(pane.name).border_subtitle = f"{other.key}: {other.title.lower()}" if shared else ""
+            return f"{other.key}: {other.title.lower()}"
+        return ""
 
     def focus_target(self, pane: str) -> Widget:
         return self.query_one(BY_NAME[pane].focus)
@@ -375,13 +398,7 @@ class OasesApp(App[None]):
         self._search_field_changed()  # (after the firm pane's own handler) its rows may need more room
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's palette commands, but "Keys" opens our help (every key, in one table)
-        instead of Textual's generic keys panel."""
-        for command in super().get_system_commands(screen):
-            if command.title == "Keys":
-                yield SystemCommand("Keys", "Every key oases-tui answers to (the help screen, also ? or f1)", self.action_help)
-            else:
-                yield command
+        return system_commands(self, super().get_system_commands(screen))
 
     def action_help(self) -> None:
         from tui.app.widgets.help_screen import HelpScreen

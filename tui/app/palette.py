@@ -1,4 +1,5 @@
-"""Command palette (ctrl+p) commands: go to a firm, and copy in other formats.
+"""Command palette (ctrl+p) commands: go to a firm, copy in other formats, and
+Textual's own commands with "Keys" and "Screenshot" made ours.
 
 Hit text is always built as literal ``Content``, and help text (which the
 palette parses as markup) never holds data. Textual's own
@@ -9,9 +10,10 @@ palette parses as markup) never holds data. Textual's own
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
@@ -27,6 +29,29 @@ FIRM_HELP = "select it in the firm list"
 """Constant on purpose: the palette parses help text as markup, so no data goes there."""
 MAX_FIRM_HITS = 50
 """The palette shows a screenful; ranking more firms than this only costs time."""
+SCREENSHOT_AFTER = 0.1
+"""Seconds between choosing "Screenshot" and taking it: the palette has gone by then (Textual's delay)."""
+KEYS_HELP = "Every key oases-tui answers to (the help screen, also ? or f1)"
+SCREENSHOT_HELP = "Save an SVG of the screen in ~/Downloads, or the working directory if there is none"
+
+
+def system_commands(app: OasesApp, textual_commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """Textual's palette commands, but "Keys" opens our help (every key, in one table)
+    instead of Textual's generic keys panel, and "Screenshot" saves where it can and
+    says where (tui/app/screenshot.py)."""
+    for command in textual_commands:
+        if command.title == "Keys":
+            yield SystemCommand("Keys", KEYS_HELP, app.action_help)
+        elif command.title == "Screenshot":
+            yield SystemCommand("Screenshot", SCREENSHOT_HELP, lambda: app.set_timer(SCREENSHOT_AFTER, lambda: _screenshot(app)))
+        else:
+            yield command
+
+
+def _screenshot(app: OasesApp) -> None:
+    from tui.app.screenshot import screenshot_and_say  # (loads when used, not at start-up)
+
+    screenshot_and_say(app)
 
 
 def literal_highlight(matcher: Matcher, candidate: str) -> Content:

@@ -58,14 +58,7 @@ def quoted_facts(dataset: Dataset, firms: Sequence[Firm]) -> Iterable[tuple[str,
     for index, fact in enumerate(ceremony.facts):
         yield f"ceremony.facts[{index}]", "Ceremony", fact
     for firm in firms:
-        keys = [
-            "origin",
-            "sector",
-            *(f"people[{index}]" for index in range(len(firm.people))),
-            *(f"subsidiaries[{index}]" for index in range(len(firm.subsidiaries))),
-            *(f"facts[{index}]" for index in range(len(firm.facts))),
-        ]
-        for key, fact in zip(keys, firm.fact_rows()):
+        for key, fact in firm.keyed_fact_rows():
             yield f"firms.{firm.id}.{key}", firm.name, fact
 
 

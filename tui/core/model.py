@@ -127,12 +127,22 @@ class Firm(NamedTuple):
         The detail pane, the copy formats and the source highlighting all walk
         this one list, so they always agree on what a firm's facts are.
         """
+        return tuple(fact for _key, fact in self.keyed_fact_rows())
+
+    def keyed_fact_rows(self) -> tuple[tuple[str, Fact], ...]:
+        """:meth:`fact_rows`, each with where it is in the firm's table ("origin",
+        "facts[3]", "people[0]"…).
+
+        What it is and does first (origin, sector, then its facts in the file's order:
+        the order the editor chose, the news first), then who speaks for it and what it
+        owns: a reader looking for a firm's investment finds it near the top of its detail.
+        """
         return (
-            self.origin,
-            self.sector,
-            *(person.as_fact() for person in self.people),
-            *(subsidiary.as_fact() for subsidiary in self.subsidiaries),
-            *self.facts,
+            ("origin", self.origin),
+            ("sector", self.sector),
+            *((f"facts[{index}]", fact) for index, fact in enumerate(self.facts)),
+            *((f"people[{index}]", person.as_fact()) for index, person in enumerate(self.people)),
+            *((f"subsidiaries[{index}]", subsidiary.as_fact()) for index, subsidiary in enumerate(self.subsidiaries)),
         )
 
     def quotes(self) -> list[Quote]:
