@@ -41,6 +41,10 @@ class Terminal:
         each with the attributes it is drawn in ("bold", "underline", "reverse"), colours left out."""
         return [_attribute_runs(line) for line in self._tmux("capture-pane", "-p", "-e").split("\n")]
 
+    def type(self, text: str) -> None:
+        """``text`` in one go, as a fast typist or a paste without brackets delivers it."""
+        self._tmux("send-keys", "-l", text)
+
     def keys(self, *keys: str) -> None:
         for key in keys:
             self._tmux("send-keys", key)
@@ -197,6 +201,24 @@ def test_search_robot_then_escape(terminal) -> None:  # type: ignore[no-untyped-
     term.keys("Escape")
     screen = term.wait_for(lambda screen: "iFLYTEK" in firms_lines(screen))
     assert "Prophesee" in firms_lines(screen)
+
+
+def test_keys_typed_in_one_go_after_the_slash_reach_the_field(terminal) -> None:  # type: ignore[no-untyped-def]
+    """The first "/" mounts the search field; the keys already on their way must land in it,
+    not in the list it was typed over (where "q" would quit)."""
+    term = terminal(120, 36)
+    term.wait_for(lambda screen: "iFLYTEK" in firms_lines(screen))
+    term.type("/pudu")
+    screen = term.wait_for(lambda screen: "1 of 8 firms" in firms_lines(screen))
+    assert "/ pudu" in firms_lines(screen) and "Pudu Robotics" in firms_lines(screen)
+    term.keys("Escape", "4")
+    term.wait_for(lambda screen: "4 Source" in screen and "iFLYTEK" in firms_lines(screen))
+    term.type("/sanctions")
+    term.wait_for(lambda screen: "find: sanctions" in screen and "1 of 2" in screen)
+    term.keys("Escape", "1")
+    term.type("/quit")  # a "q" typed into the field is text, not the quit key
+    screen = term.wait_for(lambda screen: "/ quit" in firms_lines(screen))
+    assert "__EXIT__" not in screen
 
 
 def test_resize_storm_settles(terminal) -> None:  # type: ignore[no-untyped-def]

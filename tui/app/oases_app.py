@@ -10,6 +10,7 @@ source sharing one area on a small terminal, only the focused pane on a tiny one
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Optional
@@ -60,6 +61,13 @@ class BrowserScreen(Screen[None]):
     would take the focus (and the shared area) before on_mount gives it to the list."""
 
 
+def _is_text_field(widget: Optional[Widget]) -> bool:
+    """Whether ``widget`` is an ``Input`` (the search or find field), without importing
+    Input for the first frame: until a field is made its module is not loaded."""
+    module = sys.modules.get("textual.widgets._input")
+    return module is not None and isinstance(widget, module.Input)
+
+
 class OasesApp(App[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("app.tcss")]
     TITLE = "oases-tui"
@@ -68,7 +76,9 @@ class OasesApp(App[None]):
         Binding("tab", "next_pane", "Next pane", priority=True, group=PANE_KEYS),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True),
         *(Binding(pane.key, f"focus_pane('{pane.name}')", pane.title, group=PANE_KEYS) for pane in PANES),
-        Binding("slash", "search", "Search"),
+        # Priority: taken as the key arrives, before the keys typed after it are handed to the
+        # focused list, so "/pudu" typed in one go reaches the field whole (see check_action).
+        Binding("slash", "search", "Search", priority=True),
         Binding("y", "copy", "Copy"),
         Binding("Y", "copy_pane", "Copy pane"),  # the first key the line leaves out (KEY_LINE_DROPS_FIRST)
         Binding("question_mark,f1", "help", "Help"),
@@ -322,8 +332,12 @@ class OasesApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> Optional[bool]:
         """Pane and copy keys act on the main screen only, not over the help or the palette
         (where `y` would copy what is hidden behind it)."""
-        if action in ("next_pane", "previous_pane", "focus_pane", "search", "help", "copy", "copy_pane"):
-            return self.screen is self.screen_stack[0]
+        main_screen_only = ("next_pane", "previous_pane", "focus_pane", "search", "help", "copy", "copy_pane")
+        if action in main_screen_only and self.screen is not self.screen_stack[0]:
+            return False
+        if action == "search":
+            # A "/" typed into a field is text, and the source pane's "/" is its own (find).
+            return not _is_text_field(self.focused) and self.pane_of(self.focused) != "source"
         return True
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

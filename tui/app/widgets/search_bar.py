@@ -102,7 +102,9 @@ class SearchBar(Horizontal):
     def open(self) -> None:
         """Show the bar and put the cursor in the field, keeping any query."""
         self.display = True
-        self.input.focus()
+        # At once, not as Widget.focus does (after the keys already queued): "/pudu" typed in
+        # one go, or pasted, must reach the field whole, even on the first "/" that mounts it.
+        self.screen.set_focus(self.input)
 
     def show_count(self, matches: int, total: int, summary_facts: int = 0) -> None:
         """How many firms match, of how many; and how many of the summary's facts, if any."""

@@ -52,7 +52,8 @@ class SourcePane(ArticleView):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("pagedown", "page_down", "Page down", show=False),
         Binding("enter", "cite", "To the fact"),
-        Binding("slash", "find", "Find"),
+        # Priority, as the firm search's: taken before the keys typed after it reach the pane.
+        Binding("slash", "find", "Find", priority=True),
         Binding("n", "step(1)", "Next match"),
         Binding("N", "step(-1)", "Previous match"),
         Binding("escape", "close_find", "Close find"),
@@ -245,6 +246,8 @@ class SourcePane(ArticleView):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> Optional[bool]:
         """``n``/``N`` and escape only while a find is open, ``enter`` only on a cited sentence:
         the key line names only keys that do something."""
+        if action == "find":
+            return self.app.focused is self  # in the find field, "/" is text
         if action in ("step", "close_find"):
             return self.find_active
         if action == "cite":
