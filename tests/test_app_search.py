@@ -162,7 +162,7 @@ async def test_opening_the_field_keeps_every_firm_on_screen() -> None:
             await pilot.press("slash")
             await pilot.pause()
             text = screen_text(app)
-            assert "/ Search firms…" in text
+            assert "/ Search firms" in text  # the placeholder, cut short in a narrow pane
             missing = [firm.name for firm in app.dataset.firms if firm.name not in text]
             assert not missing, (size, missing)  # the list grew by the field's rows rather than lose its last firm
             assert app.pane("firms").outer_size.height > before

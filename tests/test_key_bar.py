@@ -32,8 +32,8 @@ async def test_the_keys_follow_the_focus() -> None:
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(app.focused, Input)
-        # Typing in the field takes y, q, ? and the digits, so the bar offers escape, tab and f1 instead.
-        assert bottom_line(app).startswith(" esc Clear search  tab Panes  / Search  f1 Help ")
+        # Typing in the field takes y, q, ?, / and the digits, so the bar offers escape, tab and f1 instead.
+        assert bottom_line(app).startswith(" esc Clear search  tab Panes  f1 Help ")
         await pilot.press("escape")
         await pilot.pause()
         assert bottom_line(app).startswith(" → Detail  tab/1-4 Panes  / Search  y Copy ")
@@ -85,14 +85,14 @@ PANE_LINES = {
         "1": " → Detail  tab/1-4 Panes  / Search  y Copy  Y Copy pane  ? Help  q Quit ",
         "2": " ← Firms  v Quotes  tab/1-4 Panes  / Search  y Copy  Y Copy pane  ? Help  q Quit ",
         "3": " ← Firms  v Quotes  tab/1-4 Panes  / Search  y Copy  Y Copy pane  ? Help  q Quit ",
-        "4": " tab/1-4 Panes  / Search  y Copy  Y Copy pane  ? Help  q Quit ",
+        "4": " ⏎ To the fact  / Find  tab/1-4 Panes  y Copy  Y Copy pane  ? Help  q Quit ",
     },
-    # At 80 columns "Y Copy pane" is the one left out where the line is full; the source pane has room for it.
+    # At 80 columns "Y Copy pane" is the one left out where the line is full. In the source, "/" finds in the article.
     80: {
         "1": " → Detail  tab/1-4 Panes  / Search  y Copy  ? Help  q Quit ",
         "2": " ← Firms  v Quotes  tab/1-4 Panes  / Search  y Copy  ? Help  q Quit ",
         "3": " ← Firms  v Quotes  tab/1-4 Panes  / Search  y Copy  ? Help  q Quit ",
-        "4": " tab/1-4 Panes  / Search  y Copy  Y Copy pane  ? Help  q Quit ",
+        "4": " ⏎ To the fact  / Find  tab/1-4 Panes  y Copy  ? Help  q Quit ",
     },
 }
 
