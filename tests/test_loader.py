@@ -782,7 +782,7 @@ def test_a_firm_fact_cannot_be_a_figure(bundled_text: str, tmp_path: Path) -> No
     text = edit(bundled_text, ('label = "US sanctions"\n', 'label = "US sanctions"\nfigure = true\n'))
     path, lines = refuse_text(tmp_path, text)
     line = line_of(text, 'label = "US sanctions"') + 1
-    assert lines == [f"{path}:{line}:1: firms[0].facts[3].figure: unknown key (expected one of: {FIRM_FACT_KEYS})"]
+    assert lines == [f"{path}:{line}:1: firms[0].facts[4].figure: unknown key (expected one of: {FIRM_FACT_KEYS})"]
 
 
 INVISIBLE_ONLY = {
