@@ -321,7 +321,7 @@ def test_without_colour_focus_cursors_and_the_lit_sentence_show_as_attributes(te
     screen = term.styled_screen()
     assert {"reverse", "bold"} <= _drawn_in(screen, "iFLYTEK           Chinese")  # the focused list's cursor
     assert "reverse" not in _drawn_in(screen, "Baidu Ai Cloud")
-    lit = _drawn_in(screen, "Among these companies is")  # the firm's sentence: underlined, not reversed
+    lit = _drawn_in(screen, "Among these companies")  # the firm's sentence: underlined, not reversed
     assert "underline" in lit and "reverse" not in lit
     term.keys("2", "j", "j")  # the detail, on iFLYTEK's investment
     text = term.wait_for(lambda screen: "┏━ 2 Detail" in screen)

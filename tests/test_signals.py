@@ -8,10 +8,14 @@ in that order of importance to whoever types the next command.
 
 from __future__ import annotations
 
+import os
+import select
 import signal
 import sys
+import time
 from pathlib import Path
 
+import ptyrun
 import pytest
 from ptyrun import signal_after_first_frame
 
@@ -41,4 +45,21 @@ def test_a_stopping_signal_restores_the_terminal(name: str) -> None:
 def test_a_closed_terminal_ends_the_app_at_once() -> None:
     """The window closes (or SSH drops): the kernel sends SIGHUP and every write fails."""
     status, _ = signal_after_first_frame([str(APP)], FIRST_FRAME, signal.SIGHUP, timeout=30, hang_up=True)
+    assert status == 128 + signal.SIGHUP
+
+
+@pytest.mark.parametrize("after", [b"\x1b[?1049h", b"Firms"])
+def test_a_terminal_closed_while_the_app_starts_still_ends_it(after: bytes) -> None:
+    """Closed while Textual is still drawing its first frames, the terminal takes Textual's writer
+    thread with it, and its shutdown would wait on that thread for ever: the signal must still
+    end the process, within a few seconds."""
+    pid, fd = ptyrun._spawn([str(APP)], (120, 36), None)
+    seen = b""
+    deadline = time.perf_counter() + 30
+    while after not in seen:  # the alternate screen entered; or the first firm pane drawn
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
+        assert ready, f"no {after!r} within 30 s: {seen[-300:]!r}"
+        seen += os.read(fd, 65536)
+    os.close(fd)  # the kernel sends SIGHUP; every write from now on fails
+    status = ptyrun._wait_for_exit(pid, None, [str(APP)], time.perf_counter() + 15, None)
     assert status == 128 + signal.SIGHUP

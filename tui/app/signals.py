@@ -35,5 +35,18 @@ def exit_on_signals(app: App[Any]) -> None:
             loop.add_signal_handler(signum, _exit, app, signum)
 
 
+SHUTDOWN_GRACE = 3.0
+"""Seconds a stopping signal leaves the app to exit through its loop before the process ends anyway."""
+
+
 def _exit(app: App[Any], signum: int) -> None:
     app.exit(return_code=128 + signum)
+    # Textual's shutdown can wait for ever: when the terminal is gone (a hang-up during
+    # start-up, say), its writer thread dies on the first failed write and the driver's
+    # close then waits on the writer's full queue. A signal must still end the process.
+    import os
+    import threading
+
+    watchdog = threading.Timer(SHUTDOWN_GRACE, os._exit, (128 + signum,))
+    watchdog.daemon = True
+    watchdog.start()
