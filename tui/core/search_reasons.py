@@ -24,7 +24,16 @@ from __future__ import annotations
 from tui import TYPE_CHECKING
 from tui.core.model import ALIASES_LABEL
 from tui.core.records import NamedTuple
-from tui.core.search_text import equivalent_groups, fold_with_offsets, is_word_start, original_ranges, query_terms
+from tui.core.search_text import (
+    equivalent_groups,
+    equivalent_span,
+    fold_with_offsets,
+    in_order_spans,
+    initials_spans,
+    original_ranges,
+    query_terms,
+    word_start_span,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -54,39 +63,14 @@ class Reason(NamedTuple):
 def term_match(folded: str, term: str, own: bool = True) -> Optional[tuple[int, list[Span]]]:
     """How well ``term`` matches ``folded`` (a folded text) and where, or None. Initials and letters
     in order count only in a firm's ``own`` values (and names), as in the firm search."""
-    start = folded.find(term)
-    first = start
-    while start >= 0:
-        if is_word_start(folded, start):
-            return WORD, [(start, start + len(term))]
-        start = folded.find(term, start + 1)
-    for group in equivalent_groups(term):
-        for word in group:
-            start = folded.find(word)
-            while start >= 0:
-                end = start + len(word)
-                if is_word_start(folded, start) and (end == len(folded) or not folded[end].isalnum()):
-                    return WORD, [(start, end)]
-                start = folded.find(word, start + 1)
-    if own and len(term) > 1 and term.isalnum():
-        starts = [index for index in range(len(folded)) if is_word_start(folded, index)]
-        for first_word in range(len(starts) - len(term) + 1):
-            chosen = starts[first_word : first_word + len(term)]
-            if all(folded[index] == char for index, char in zip(chosen, term)):
-                return WORD, [(index, index + 1) for index in chosen]
+    spans = word_start_span(folded, term) or equivalent_span(folded, term) or (initials_spans(folded, term) if own else [])
+    if spans:
+        return WORD, spans
+    first = folded.find(term)
     if first >= 0:
         return PART, [(first, first + len(term))]
-    if not own or len(term) < 2:
-        return None
-    spans = []
-    position = 0
-    for char in term:
-        position = folded.find(char, position)
-        if position < 0:
-            return None
-        spans.append((position, position + 1))
-        position += 1
-    return IN_ORDER, spans
+    spans = in_order_spans(folded, term) if own and len(term) >= 2 else []
+    return (IN_ORDER, spans) if spans else None
 
 
 class _Field(NamedTuple):

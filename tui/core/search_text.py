@@ -127,16 +127,18 @@ def is_word_start(text: str, index: int) -> bool:
 # --- highlighting ---------------------------------------------------------------------------------
 
 
-def term_spans(folded: str, term: str) -> list[tuple[int, int]]:
-    """Where ``term`` matches in ``folded`` (a folded name), by the best kind of match it has."""
-    first = folded.find(term)
-    if first >= 0:
-        start = first
-        while start >= 0:
-            if is_word_start(folded, start):
-                return [(start, start + len(term))]
-            start = folded.find(term, start + 1)
-        return [(first, first + len(term))]
+def word_start_span(folded: str, term: str) -> list[tuple[int, int]]:
+    """``term`` where it starts a word of ``folded``, or []."""
+    start = folded.find(term)
+    while start >= 0:
+        if is_word_start(folded, start):
+            return [(start, start + len(term))]
+        start = folded.find(term, start + 1)
+    return []
+
+
+def equivalent_span(folded: str, term: str) -> list[tuple[int, int]]:
+    """A whole word of ``folded`` equivalent to ``term`` ("french" for "france"), or []."""
     for group in equivalent_groups(term):
         for word in group:
             start = folded.find(word)
@@ -145,12 +147,24 @@ def term_spans(folded: str, term: str) -> list[tuple[int, int]]:
                 if is_word_start(folded, start) and (end == len(folded) or not folded[end].isalnum()):
                     return [(start, end)]
                 start = folded.find(word, start + 1)
-    if len(term) > 1 and all(char.isalnum() for char in term):
-        starts = [index for index in range(len(folded)) if is_word_start(folded, index)]
-        for first_word in range(len(starts) - len(term) + 1):
-            chosen = starts[first_word : first_word + len(term)]
-            if all(folded[index] == char for index, char in zip(chosen, term)):
-                return [(index, index + 1) for index in chosen]
+    return []
+
+
+def initials_spans(folded: str, term: str) -> list[tuple[int, int]]:
+    """``term``'s letters as the initials of consecutive words of ``folded`` ("ev": "Electric
+    Vehicles"), or []."""
+    if len(term) < 2 or not all(char.isalnum() for char in term):
+        return []
+    starts = [index for index in range(len(folded)) if is_word_start(folded, index)]
+    for first_word in range(len(starts) - len(term) + 1):
+        chosen = starts[first_word : first_word + len(term)]
+        if all(folded[index] == char for index, char in zip(chosen, term)):
+            return [(index, index + 1) for index in chosen]
+    return []
+
+
+def in_order_spans(folded: str, term: str) -> list[tuple[int, int]]:
+    """``term``'s characters in order within ``folded`` ("rbt": "Robotics"), or []."""
     spans = []
     position = 0
     for char in term:
@@ -160,6 +174,14 @@ def term_spans(folded: str, term: str) -> list[tuple[int, int]]:
         spans.append((position, position + 1))
         position += 1
     return spans
+
+
+def term_spans(folded: str, term: str) -> list[tuple[int, int]]:
+    """Where ``term`` matches in ``folded`` (a folded name), by the best kind of match it has."""
+    first = folded.find(term)
+    if first >= 0:
+        return word_start_span(folded, term) or [(first, first + len(term))]
+    return equivalent_span(folded, term) or initials_spans(folded, term) or in_order_spans(folded, term)
 
 
 def name_highlights(name: str, query: str) -> list[tuple[int, int]]:
