@@ -117,15 +117,10 @@ def signal_after_first_frame(
     with ``hang_up``, close the terminal, as closing its window does); its exit status and
     the bytes it wrote to the terminal after the signal (none, when hung up)."""
     pid, fd = _spawn(command, size, None)
-    seen = b""
     deadline = time.perf_counter() + timeout
     closed = False
     try:
-        while marker.encode("utf-8") not in seen:
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
-            if not ready:
-                raise TimeoutError(f"{marker!r} not seen within {timeout} s; last output: {seen[-300:]!r}")
-            seen += os.read(fd, 65536)
+        read_until(fd, marker.encode("utf-8"), deadline)
         after = bytearray()
         if hang_up:
             os.close(fd)  # the kernel sends the session SIGHUP, and the terminal is gone
@@ -153,13 +148,8 @@ def type_after_first_frame(
     Raises TimeoutError if it has not exited within ``timeout`` seconds of launch."""
     pid, fd = _spawn(command, size, None)
     deadline = time.perf_counter() + timeout
-    seen = b""
     try:
-        while marker.encode("utf-8") not in seen:
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
-            if not ready:
-                raise TimeoutError(f"{marker!r} not seen within {timeout} s; last output: {seen[-300:]!r}")
-            seen += os.read(fd, 65536)
+        read_until(fd, marker.encode("utf-8"), deadline)
         for item in inputs:
             if isinstance(item, float):
                 _drain(fd, min(deadline, time.perf_counter() + item))
@@ -176,6 +166,18 @@ def type_after_first_frame(
         return _wait_for_exit(pid, fd, command, deadline, None)
     finally:
         os.close(fd)
+
+
+def read_until(fd: int, marker: bytes, deadline: float) -> bytes:
+    """What the program writes to the terminal ``fd`` until it holds ``marker``; TimeoutError
+    at ``deadline`` (a ``time.perf_counter()`` time)."""
+    seen = b""
+    while marker not in seen:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
+        if not ready:
+            raise TimeoutError(f"{marker!r} not seen in time; last output: {seen[-300:]!r}")
+        seen += os.read(fd, 65536)
+    return seen
 
 
 def _wait_for_exit(pid: int, fd: int | None, command: Sequence[str], deadline: float, output: bytearray | None) -> int:

@@ -9,7 +9,6 @@ in that order of importance to whoever types the next command.
 from __future__ import annotations
 
 import os
-import select
 import signal
 import sys
 import time
@@ -54,12 +53,7 @@ def test_a_terminal_closed_while_the_app_starts_still_ends_it(after: bytes) -> N
     thread with it, and its shutdown would wait on that thread for ever: the signal must still
     end the process, within a few seconds."""
     pid, fd = ptyrun._spawn([str(APP)], (120, 36), None)
-    seen = b""
-    deadline = time.perf_counter() + 30
-    while after not in seen:  # the alternate screen entered; or the first firm pane drawn
-        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.perf_counter()))
-        assert ready, f"no {after!r} within 30 s: {seen[-300:]!r}"
-        seen += os.read(fd, 65536)
+    ptyrun.read_until(fd, after, time.perf_counter() + 30)  # the alternate screen entered; or the first firm pane drawn
     os.close(fd)  # the kernel sends SIGHUP; every write from now on fails
     status = ptyrun._wait_for_exit(pid, None, [str(APP)], time.perf_counter() + 15, None)
     assert status == 128 + signal.SIGHUP
