@@ -127,17 +127,30 @@ class Deriver:
         self.document = document
         self.article = article
         self.problem = problem
+        self._quoted: dict[str, list[Figure]] = {}
+        """Each quote's figures, read once: quotes are passages of the one article, so a large
+        file quotes the same sentences again and again (as :meth:`Article.resolve` finds each once)."""
+
+    def quote_figures(self, words: str) -> list[Figure]:
+        """The figures a quote gives (not to be changed: the list is shared)."""
+        found = self._quoted.get(words)
+        if found is None:
+            found = self._quoted[words] = figures(words)
+        return found
 
     def check_figures(self, path: str, value: str, quotes: tuple[Quote, ...], key: str = "value") -> None:
         """A value's figures against its quotes: ``path.value: gives 18,000 but its quote says 17,000``."""
-        found = unsupported(value, [quote.text for quote in quotes])
-        if found is not None:
-            figure, quoted = found
+        given = figures(value)
+        if not given:
+            return  # most values: the quotes need not be read
+        quoted = [figure for quote in quotes for figure in self.quote_figures(quote.text)]
+        figure = unsupported(given, quoted)
+        if figure is not None:
             self.problem(f"{path}.{key}" if path else key, f"gives {figure.text} but {says(quoted, len(quotes) > 1)}")
 
     def check_count(self, path: str, count: int, quote: Quote) -> None:
         """A declared count must be one its quote states: ``gives 3 but its quote says 2``."""
-        quoted = figures(quote.text)
+        quoted = self.quote_figures(quote.text)
         if not any(figure.amount == count and not figure.currency and not figure.percent for figure in quoted):
             self.problem(f"{path}.count", f"gives {count} but {says(quoted)}")
 

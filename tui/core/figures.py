@@ -22,7 +22,7 @@ from tui import TYPE_CHECKING
 from tui.core.records import NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterator
     from decimal import Decimal
     from typing import Optional, Union
 
@@ -74,43 +74,115 @@ _ANCHOR = r"\d|\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
 _REACH = 8
 """How far before its digits or number word a figure can start (its currency: "ABC$", "HKD ")."""
 
+_ASCII_TOKENS = bytes(
+    code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 35 if 48 <= code <= 57 else 32 for code in range(256)
+)
+"""A ``bytes.translate`` table for ASCII text: letters lower-cased, digits to ``#``, all else a space."""
 
-def _anchors(text: str) -> list[int]:
-    """Where a figure's digits or number word can be: every digit, and the start of every
-    whole number word. Every figure holds one, so :data:`_FIGURE` is only run near these:
-    run over the whole text it tries its optional currency and thirty words at every
-    character, which made ``check`` on 10,000 firms four times slower. The words are found
-    case-sensitively in the casefolded text (cheaper), where casefolding keeps every position."""
+_NUMBER_WORDS = frozenset(word.encode() for word in _WORDS)
+
+
+def _unicode_may_have_figure(text: str) -> bool:
+    """False when the non-ASCII ``text`` surely gives no figure: no digit of any script
+    (``int()`` reads them all) and no letter run, casefolded, that is a number word."""
+    if re.search(r"\d", text):
+        return True
     folded = text.casefold()
-    if len(folded) == len(text):
-        return [match.start() for match in re.finditer(_ANCHOR, folded)]
-    # Rare ("İ", "ß"): re's case-blind match folds one character at a time, so every letter run may be a word.
+    if len(folded) != len(text):
+        return True  # "İ", "ß": see _anchor_starts
+    # re's case-blind match also takes "ſ" for "s" and "K" (Kelvin) for "k": casefolding does too.
+    return not _WORDS.keys().isdisjoint(re.findall(_LETTERS, folded))
+
+
+def _anchor_starts(text: str, folded: str) -> list[int]:
+    """Where a figure's digits or number word can be when casefolding changed the text's
+    length ("İ", "ß"): re's case-blind match folds one character at a time, so every
+    letter run may be a word."""
     digits = [match.start() for match in re.finditer(r"\d", text)]
     return sorted(digits + [match.start() for match in re.finditer(_LETTERS, text)])
 
 
+class _Patterns:
+    """The figure, anchor and currency patterns, compiled on first use and kept (``re``'s
+    own cache costs a lookup per call, and ``check`` calls this for every value)."""
+
+    figure: Optional[re.Pattern[str]] = None
+    anchor: Optional[re.Pattern[str]] = None
+    currency: Optional[re.Pattern[str]] = None
+
+    @classmethod
+    def get(cls) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        if cls.figure is None or cls.anchor is None or cls.currency is None:
+            cls.figure, cls.anchor, cls.currency = re.compile(_FIGURE), re.compile(_ANCHOR), re.compile(_CURRENCY_HINT)
+        return cls.figure, cls.anchor, cls.currency
+
+
+_CURRENCY_HINT = r"(?i)[$£€¥₹]|RMB|HKD|USD|EUR|GBP|CNY"
+"""What any currency :data:`_FIGURE` allows holds: without one just before an anchor, a
+figure there can only start at the anchor itself."""
+
+
+def _anchors(text: str) -> Optional[Iterator[int]]:
+    """Where a figure's digits or number word can be, in order (every digit and the start of
+    every whole number word: every figure holds one), or None where there is none. Most
+    values ("Artificial intelligence", "Shenzhen") have none, and are settled for ASCII text
+    by two C-level passes over its bytes (a regex over every character of every value cost
+    half a parse at 10,000 firms): a whole number word is a whole letter run there, and
+    without one the digits are found in the bytes too. Otherwise :data:`_ANCHOR` finds them
+    in the casefolded text (case-sensitively, which is cheaper; casefolding keeps every
+    position), or :func:`_anchor_starts` where casefolding changes the length."""
+    if text.isascii():
+        tokens = text.encode().translate(_ASCII_TOKENS)
+        if _NUMBER_WORDS.isdisjoint(tokens.split()):
+            return _digits(tokens) if b"#" in tokens else None
+        folded = text.lower()
+    else:
+        if not _unicode_may_have_figure(text):
+            return None
+        folded = text.casefold()
+        if len(folded) != len(text):
+            return iter(_anchor_starts(text, folded))
+    return (anchor.start() for anchor in _Patterns.get()[1].finditer(folded))
+
+
+def _digits(tokens: bytes) -> Iterator[int]:
+    """Where the digits are in text translated by :data:`_ASCII_TOKENS`."""
+    start = tokens.find(b"#")
+    while start >= 0:
+        yield start
+        start = tokens.find(b"#", start + 1)
+
+
 def figures(text: str) -> list[Figure]:
     """Every figure in ``text``, in order: what ``re.finditer(_FIGURE, text)`` finds, searched
-    for only from just before each anchor (a match ending at ``end`` is followed by the
-    leftmost match from ``end``, and that one starts at most :data:`_REACH` before the
-    first anchor at or after ``end``)."""
+    for only from just before each anchor, a digit or whole number word (a match ending at
+    ``end`` is followed by the leftmost match from ``end``, and that one starts at most
+    :data:`_REACH` before the first anchor at or after ``end``, and at that anchor when no
+    currency comes between). Run over the whole text, the pattern tries its optional
+    currency and thirty words at every character: ``check`` on 10,000 firms took four times
+    as long; searching from :data:`_REACH` before each anchor still cost a third of a parse."""
     found: list[Figure] = []
-    pattern = re.compile(_FIGURE)  # from re's cache after the first call
+    anchors = _anchors(text)
+    if anchors is None:
+        return found
+    pattern, _, currency_hint = _Patterns.get()
     end = 0
-    for anchor in _anchors(text):
+    for anchor in anchors:
         if anchor < end:
             continue
-        match = pattern.search(text, max(end, anchor - _REACH))
+        reach = max(end, anchor - _REACH)
+        if reach < anchor and currency_hint.search(text, reach, anchor):
+            match = pattern.search(text, reach)
+        else:
+            match = pattern.match(text, anchor) or pattern.search(text, anchor)
         if match is None:
             break
         end = match.end()
-        digits, word = match.group("digits"), match.group("word")
+        whole, digits, word, scale, currency, percent = match.group(0, "digits", "word", "scale", "currency", "percent")
         amount = _amount(digits.replace(",", "")) if digits else _word_amount(word)
-        scale = match.group("scale")
         if scale:
             amount *= _SCALES[scale.lower()]
-        currency = (match.group("currency") or "").replace(" ", "").upper()
-        found.append(Figure(match.group().strip(), amount, currency, bool(match.group("percent"))))
+        found.append(Figure(whole.strip(), amount, (currency or "").replace(" ", "").upper(), bool(percent)))
     return found
 
 
@@ -132,16 +204,12 @@ def _amount(digits: str) -> Amount:
     return Decimal(digits)
 
 
-def unsupported(value: str, quotes: Iterable[str]) -> Optional[tuple[Figure, list[Figure]]]:
-    """The first figure ``value`` gives that no quote gives, with the figures the quotes do
-    give (for the problem line); None when every figure is in a quote."""
-    given = figures(value)
-    if not given:
-        return None  # the usual case: the quotes need not be read
-    quoted = [figure for quote in quotes for figure in figures(quote)]
+def unsupported(given: list[Figure], quoted: list[Figure]) -> Optional[Figure]:
+    """The first of a value's figures (``given``) that none of its quotes' (``quoted``)
+    matches; None when every one is in a quote."""
     for figure in given:
         if not any(figure.matches(candidate) for candidate in quoted):
-            return figure, quoted
+            return figure
     return None
 
 
