@@ -244,8 +244,11 @@ def test_a_note_is_kept_apart_and_never_checked_as_the_articles_words(tmp_path: 
 
 FIGURE_ALPHABET = list("0123456789 ,.$£€¥₹-%HKDUSRMBCNYabcfivetwnhousdmlrpſK_²xİß\u0301") + [
     "five", "Twenty", "thousand", "million", "per cent", "percent", "HK$", "RMB ", "dozen", "ABCD$", "FİVE", "ſix",
+    "\u0663", "é", "’", "中", "\u0131", "\u212a", "Kong’s five",
 ]  # fmt: skip
-"""Digits, currencies, number words, scales, and the characters casefolding changes or grows."""
+"""Digits (an Arabic-Indic three too), currencies, number words, scales, the characters casefolding
+changes or grows, the letters case-blind matching takes for ASCII ones (ı, the Kelvin sign), and
+other non-ASCII characters (’, é, 中)."""
 
 
 def whole_text_figures(text: str) -> list[tuple[tuple[int, int], dict[str, Any]]]:

@@ -68,89 +68,109 @@ class Figure(NamedTuple):
 _LETTERS = r"[^\W\d_]+"
 """A run of letters: where a number word may start."""
 
-_ANCHOR = r"\d|\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b"
-"""A digit, or a whole number word in casefolded text."""
-
 _REACH = 8
 """How far before its digits or number word a figure can start (its currency: "ABC$", "HKD ")."""
 
 _ASCII_TOKENS = bytes(
     code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 35 if 48 <= code <= 57 else 32 for code in range(256)
 )
-"""A ``bytes.translate`` table for ASCII text: letters lower-cased, digits to ``#``, all else a space."""
+"""A ``bytes.translate`` table (see :func:`_tokens`): ASCII letters lower-cased, digits to ``#``, all else a space."""
 
 _NUMBER_WORDS = frozenset(word.encode() for word in _WORDS)
 
 
-def _unicode_may_have_figure(text: str) -> bool:
-    """False when the non-ASCII ``text`` surely gives no figure: no digit of any script
-    (``int()`` reads them all) and no letter run, casefolded, that is a number word."""
-    if re.search(r"\d", text):
-        return True
-    folded = text.casefold()
-    if len(folded) != len(text):
-        return True  # "İ", "ß": see _anchor_starts
-    # re's case-blind match also takes "ſ" for "s" and "K" (Kelvin) for "k": casefolding does too.
-    return not _WORDS.keys().isdisjoint(re.findall(_LETTERS, folded))
-
-
-def _anchor_starts(text: str, folded: str) -> list[int]:
-    """Where a figure's digits or number word can be when casefolding changed the text's
-    length ("İ", "ß"): re's case-blind match folds one character at a time, so every
-    letter run may be a word."""
+def _anchor_starts(text: str) -> list[int]:
+    """Where a figure's digits or number word can be in text :func:`_tokens` declines (another
+    script's digits, "İ", "ſ"...): every digit, and the start of every letter run, since
+    ``re``'s case-blind match folds one character at a time ("ſıx" is "six" to it)."""
     digits = [match.start() for match in re.finditer(r"\d", text)]
     return sorted(digits + [match.start() for match in re.finditer(_LETTERS, text)])
 
 
 class _Patterns:
-    """The figure, anchor and currency patterns, compiled on first use and kept (``re``'s
+    """The figure pattern and a non-ASCII character's, compiled on first use and kept (``re``'s
     own cache costs a lookup per call, and ``check`` calls this for every value)."""
 
     figure: Optional[re.Pattern[str]] = None
-    anchor: Optional[re.Pattern[str]] = None
-    currency: Optional[re.Pattern[str]] = None
+    non_ascii: Optional[re.Pattern[str]] = None
 
     @classmethod
-    def get(cls) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-        if cls.figure is None or cls.anchor is None or cls.currency is None:
-            cls.figure, cls.anchor, cls.currency = re.compile(_FIGURE), re.compile(_ANCHOR), re.compile(_CURRENCY_HINT)
-        return cls.figure, cls.anchor, cls.currency
+    def get(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        if cls.figure is None or cls.non_ascii is None:
+            cls.figure, cls.non_ascii = re.compile(_FIGURE), re.compile(r"[^\x00-\x7f]")
+        return cls.figure, cls.non_ascii
 
 
-_CURRENCY_HINT = r"(?i)[$£€¥₹]|RMB|HKD|USD|EUR|GBP|CNY"
-"""What any currency :data:`_FIGURE` allows holds: without one just before an anchor, a
-figure there can only start at the anchor itself."""
+_CURRENCY_ENDS = frozenset("$£€¥₹BDRPYbdrpy")
+"""The last characters of the currencies :data:`_FIGURE` allows ("$", "£", "RMB", "HKD",
+"USD", "EUR", "GBP", "CNY", any case): a currency comes right before a figure's digits or
+word, or before one space there."""
+
+
+def _currency_may_end_at(text: str, position: int) -> bool:
+    """Whether a currency can end just before ``position`` (then a figure may start before it)."""
+    before = text[position - 1]
+    if before in _CURRENCY_ENDS:
+        return True
+    return before.isspace() and position >= 2 and text[position - 2] in _CURRENCY_ENDS
+
+
+def _tokens(text: str) -> Optional[bytes]:
+    """``text`` as one byte per character for finding anchors: ASCII letters lower-cased,
+    ASCII digits ``#``, everything else a space; None when a character needs ``re``'s own
+    view, being a digit of another script (``\\d`` and ``int()`` take them) or a letter that
+    case-blind matching may take for an ASCII one ("ſ" for "s", "K" for "k", "ß" for "ss").
+    Other characters (’, é, 中) are neither digits nor in a number word."""
+    if not text.isascii():
+        for char in _Patterns.get()[1].findall(text):
+            if char.isdigit() or char in _LIKE_ASCII or char.lower().isascii() or char.upper().isascii():
+                return None
+        return text.encode("ascii", "replace").translate(_ASCII_TOKENS)  # one "?" per character: positions kept
+    return text.encode().translate(_ASCII_TOKENS)
+
+
+_LIKE_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+"""İ, ı, ſ and the Kelvin sign: case-blind ``re`` matches them to i, i, s and k (see the ``re`` docs)."""
 
 
 def _anchors(text: str) -> Optional[Iterator[int]]:
     """Where a figure's digits or number word can be, in order (every digit and the start of
     every whole number word: every figure holds one), or None where there is none. Most
-    values ("Artificial intelligence", "Shenzhen") have none, and are settled for ASCII text
-    by two C-level passes over its bytes (a regex over every character of every value cost
-    half a parse at 10,000 firms): a whole number word is a whole letter run there, and
-    without one the digits are found in the bytes too. Otherwise :data:`_ANCHOR` finds them
-    in the casefolded text (case-sensitively, which is cheaper; casefolding keeps every
-    position), or :func:`_anchor_starts` where casefolding changes the length."""
-    if text.isascii():
-        tokens = text.encode().translate(_ASCII_TOKENS)
-        if _NUMBER_WORDS.isdisjoint(tokens.split()):
-            return _digits(tokens) if b"#" in tokens else None
-        folded = text.lower()
-    else:
-        if not _unicode_may_have_figure(text):
-            return None
-        folded = text.casefold()
-        if len(folded) != len(text):
-            return iter(_anchor_starts(text, folded))
-    return (anchor.start() for anchor in _Patterns.get()[1].finditer(folded))
+    values ("Artificial intelligence", "Shenzhen") have none, and are settled by two C-level
+    passes over their bytes (:func:`_tokens`; a regex over every character of every value
+    cost half a parse at 10,000 firms): a whole number word is a whole letter run there.
+    Text :func:`_tokens` declines (rare) has every letter run taken for one (:func:`_anchor_starts`)."""
+    tokens = _tokens(text)
+    if tokens is not None:
+        words = _NUMBER_WORDS.intersection(tokens.split())
+        if words:
+            return iter(sorted(_found(tokens, b"#") + [start for word in words for start in _whole_words(tokens, word)]))
+        return iter(_found(tokens, b"#")) if b"#" in tokens else None
+    starts = _anchor_starts(text)
+    return iter(starts) if starts else None
 
 
-def _digits(tokens: bytes) -> Iterator[int]:
-    """Where the digits are in text translated by :data:`_ASCII_TOKENS`."""
-    start = tokens.find(b"#")
+def _found(tokens: bytes, part: bytes) -> list[int]:
+    """Where ``part`` occurs in ``tokens`` (text translated by :data:`_ASCII_TOKENS`)."""
+    starts = []
+    start = tokens.find(part)
     while start >= 0:
-        yield start
-        start = tokens.find(b"#", start + 1)
+        starts.append(start)
+        start = tokens.find(part, start + 1)
+    return starts
+
+
+def _whole_words(tokens: bytes, word: bytes) -> list[int]:
+    """Where ``word`` occurs as a whole letter run in ``tokens`` ("seven" not in "seventeen")."""
+    end = len(tokens)
+    return [
+        start
+        for start in _found(tokens, word)
+        if (start == 0 or tokens[start - 1] in _NOT_LETTERS) and (start + len(word) == end or tokens[start + len(word)] in _NOT_LETTERS)
+    ]
+
+
+_NOT_LETTERS = frozenset(b" #")
 
 
 def figures(text: str) -> list[Figure]:
@@ -165,13 +185,13 @@ def figures(text: str) -> list[Figure]:
     anchors = _anchors(text)
     if anchors is None:
         return found
-    pattern, _, currency_hint = _Patterns.get()
+    pattern = _Patterns.get()[0]
     end = 0
     for anchor in anchors:
         if anchor < end:
             continue
         reach = max(end, anchor - _REACH)
-        if reach < anchor and currency_hint.search(text, reach, anchor):
+        if reach < anchor and _currency_may_end_at(text, anchor):
             match = pattern.search(text, reach)
         else:
             match = pattern.match(text, anchor) or pattern.search(text, anchor)
