@@ -22,7 +22,6 @@ from tui import TYPE_CHECKING
 from tui.core.records import NamedTuple
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from decimal import Decimal
     from typing import Optional, Union
 
@@ -39,14 +38,15 @@ _WORDS = {
 
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
-_FIGURE = (
-    r"(?i)(?P<currency>(?:\b(?-i:[A-Z]{1,3}))?\$|[£€¥₹]|\b(?:RMB|HKD|USD|EUR|GBP|CNY)\s?)?"
-    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|\b(?P<word>" + "|".join(_WORDS) + r")\b)"
-    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
-)
+_CURRENCY = r"(?P<currency>(?:\b(?-i:[A-Z]{1,3}))?\$|[£€¥₹]|\b(?:RMB|HKD|USD|EUR|GBP|CNY)\s?)?"
+_DIGITS = r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE_AND_PERCENT = r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion)\b)?(?P<percent>\s?(?:%|per\s?cent\b|percent\b))?"
+_FIGURE = "(?i)" + _CURRENCY + "(?:" + _DIGITS + r"|\b(?P<word>" + "|".join(_WORDS) + r")\b)" + _SCALE_AND_PERCENT
 """A figure: an optional currency, digits (thousands separated by commas) or a number word,
 an optional scale word and an optional per cent. Number words are whole words only."""
+
+_DIGITS_FIGURE = "(?i)" + _DIGITS + _SCALE_AND_PERCENT
+"""What :data:`_FIGURE` matches at a digit no currency comes before (a third of its cost there)."""
 
 
 class Figure(NamedTuple):
@@ -88,17 +88,19 @@ def _anchor_starts(text: str) -> list[int]:
 
 
 class _Patterns:
-    """The figure pattern and a non-ASCII character's, compiled on first use and kept (``re``'s
+    """The figure patterns and a non-ASCII character's, compiled on first use and kept (``re``'s
     own cache costs a lookup per call, and ``check`` calls this for every value)."""
 
     figure: Optional[re.Pattern[str]] = None
+    digits: Optional[re.Pattern[str]] = None
     non_ascii: Optional[re.Pattern[str]] = None
 
     @classmethod
-    def get(cls) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        if cls.figure is None or cls.non_ascii is None:
-            cls.figure, cls.non_ascii = re.compile(_FIGURE), re.compile(r"[^\x00-\x7f]")
-        return cls.figure, cls.non_ascii
+    def get(cls) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+        if cls.figure is None or cls.digits is None or cls.non_ascii is None:
+            cls.figure, cls.digits = re.compile(_FIGURE), re.compile(_DIGITS_FIGURE)
+            cls.non_ascii = re.compile(r"[^\x00-\x7f]")
+        return cls.figure, cls.digits, cls.non_ascii
 
 
 _CURRENCY_ENDS = frozenset("$£€¥₹BDRPYbdrpy")
@@ -110,9 +112,7 @@ word, or before one space there."""
 def _currency_may_end_at(text: str, position: int) -> bool:
     """Whether a currency can end just before ``position`` (then a figure may start before it)."""
     before = text[position - 1]
-    if before in _CURRENCY_ENDS:
-        return True
-    return before.isspace() and position >= 2 and text[position - 2] in _CURRENCY_ENDS
+    return before in _CURRENCY_ENDS or (before.isspace() and position >= 2 and text[position - 2] in _CURRENCY_ENDS)
 
 
 def _tokens(text: str) -> Optional[bytes]:
@@ -121,33 +121,27 @@ def _tokens(text: str) -> Optional[bytes]:
     view, being a digit of another script (``\\d`` and ``int()`` take them) or a letter that
     case-blind matching may take for an ASCII one ("ſ" for "s", "K" for "k", "ß" for "ss").
     Other characters (’, é, 中) are neither digits nor in a number word."""
-    if not text.isascii():
-        for char in _Patterns.get()[1].findall(text):
-            if char.isdigit() or char in _LIKE_ASCII or char.lower().isascii() or char.upper().isascii():
-                return None
-        return text.encode("ascii", "replace").translate(_ASCII_TOKENS)  # one "?" per character: positions kept
-    return text.encode().translate(_ASCII_TOKENS)
+    if text.isascii():
+        return text.encode().translate(_ASCII_TOKENS)
+    for char in _Patterns.get()[2].findall(text):
+        if char.isdigit() or char in _LIKE_ASCII or char.lower().isascii() or char.upper().isascii():
+            return None
+    return text.encode("ascii", "replace").translate(_ASCII_TOKENS)  # one "?" per character: positions kept
 
 
 _LIKE_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 """İ, ı, ſ and the Kelvin sign: case-blind ``re`` matches them to i, i, s and k (see the ``re`` docs)."""
 
 
-def _anchors(text: str) -> Optional[Iterator[int]]:
-    """Where a figure's digits or number word can be, in order (every digit and the start of
-    every whole number word: every figure holds one), or None where there is none. Most
-    values ("Artificial intelligence", "Shenzhen") have none, and are settled by two C-level
-    passes over their bytes (:func:`_tokens`; a regex over every character of every value
-    cost half a parse at 10,000 firms): a whole number word is a whole letter run there.
-    Text :func:`_tokens` declines (rare) has every letter run taken for one (:func:`_anchor_starts`)."""
-    tokens = _tokens(text)
-    if tokens is not None:
-        words = _NUMBER_WORDS.intersection(tokens.split())
-        if words:
-            return iter(sorted(_found(tokens, b"#") + [start for word in words for start in _whole_words(tokens, word)]))
-        return iter(_found(tokens, b"#")) if b"#" in tokens else None
-    starts = _anchor_starts(text)
-    return iter(starts) if starts else None
+def _anchors(text: str, tokens: Optional[bytes]) -> list[int]:
+    """Where a figure's digits or number word can be, in order: every digit and the start of
+    every whole number word (every figure holds one). In ``tokens`` (:func:`_tokens`) a whole
+    number word is a whole letter run; text :func:`_tokens` declines (rare) has every
+    letter run taken for one (:func:`_anchor_starts`)."""
+    if tokens is None:
+        return _anchor_starts(text)
+    words = _NUMBER_WORDS.intersection(tokens.split())
+    return sorted(_found(tokens, b"#") + [start for word in words for start in _whole_words(tokens, word)])
 
 
 def _found(tokens: bytes, part: bytes) -> list[int]:
@@ -181,13 +175,14 @@ def figures(text: str) -> list[Figure]:
     currency comes between). Run over the whole text, the pattern tries its optional
     currency and thirty words at every character: ``check`` on 10,000 firms took four times
     as long; searching from :data:`_REACH` before each anchor still cost a third of a parse."""
+    tokens = text.encode().translate(_ASCII_TOKENS) if text.isascii() else _tokens(text)
+    if tokens is not None and _NUMBER_WORDS.isdisjoint(tokens.split()):
+        # Most values ("Artificial intelligence", "Shenzhen") end here; most of the rest give digits only.
+        return _digit_figures(text, tokens) if b"#" in tokens else []
     found: list[Figure] = []
-    anchors = _anchors(text)
-    if anchors is None:
-        return found
     pattern = _Patterns.get()[0]
     end = 0
-    for anchor in anchors:
+    for anchor in _anchors(text, tokens):
         if anchor < end:
             continue
         reach = max(end, anchor - _REACH)
@@ -198,12 +193,45 @@ def figures(text: str) -> list[Figure]:
         if match is None:
             break
         end = match.end()
-        whole, digits, word, scale, currency, percent = match.group(0, "digits", "word", "scale", "currency", "percent")
-        amount = _amount(digits.replace(",", "")) if digits else _word_amount(word)
-        if scale:
-            amount *= _SCALES[scale.lower()]
-        found.append(Figure(whole.strip(), amount, (currency or "").replace(" ", "").upper(), bool(percent)))
+        found.append(_figure(match))
     return found
+
+
+def _digit_figures(text: str, tokens: bytes) -> list[Figure]:
+    """:func:`figures` for text whose anchors are digits only (no number word): each found in
+    ``tokens`` as the first ``#`` past the last figure, and a figure no currency comes
+    before matched at its first digit by the cheaper :data:`_DIGITS_FIGURE`."""
+    pattern, digits_pattern, _ = _Patterns.get()
+    found: list[Figure] = []
+    end = 0
+    anchor = tokens.find(b"#")
+    while anchor >= 0:
+        if max(end, anchor - _REACH) < anchor and _currency_may_end_at(text, anchor):
+            match = pattern.search(text, max(end, anchor - _REACH))
+            if match is None:  # cannot be: the digit at anchor is a figure
+                break
+            found.append(_figure(match))
+        else:
+            match = digits_pattern.match(text, anchor)
+            if match is None:  # cannot be: \d+ matches there
+                break
+            whole, digits, scale, percent = match.group(0, "digits", "scale", "percent")
+            amount = _amount(digits.replace(",", ""))
+            if scale:
+                amount *= _SCALES[scale.lower()]
+            found.append(Figure(whole.strip(), amount, "", bool(percent)))
+        end = match.end()
+        anchor = tokens.find(b"#", end)
+    return found
+
+
+def _figure(match: re.Match[str]) -> Figure:
+    """The figure a match of :data:`_FIGURE` stands for."""
+    whole, digits, word, scale, currency, percent = match.group(0, "digits", "word", "scale", "currency", "percent")
+    amount = _amount(digits.replace(",", "")) if digits else _word_amount(word)
+    if scale:
+        amount *= _SCALES[scale.lower()]
+    return Figure(whole.strip(), amount, (currency or "").replace(" ", "").upper(), bool(percent))
 
 
 def _word_amount(word: str) -> int:

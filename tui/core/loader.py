@@ -19,10 +19,11 @@ from tui.core.characters import BIDI, C0_C1, INVISIBLE
 from tui.core.collector import paused
 from tui.core.derivations import Deriver
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
+from tui.core.plain_firms import FIRM_KEYS, MAX_ID, PERSON_KEYS, SUBSIDIARY_KEYS, plain_firm, stated
 from tui.core.problems import DatasetError, Problem, visible
 from tui.core.reading import read_text
 from tui.core.toml_table import Table as _Table
-from tui.core.toml_table import blank, invisible_only
+from tui.core.toml_table import blank, invisible_only, type_name
 
 if TYPE_CHECKING:
     from typing import Any, Optional, Union
@@ -35,7 +36,6 @@ _ID_BAD = rf"[\s{C0_C1}{BIDI}{INVISIBLE}]"
 """What an id may not hold: spaces, controls and characters that show nothing, which no one
 could see in a hint or type after ``--firm`` (a pattern for re to compile on first use:
 see tui.core.characters)."""
-_MAX_ID = 200
 
 _TOP_KEYS = frozenset({"schema_version", "source", "programme", "ceremony", "firms"})
 _SOURCE_KEYS = frozenset({"title", "text"})
@@ -50,9 +50,6 @@ _FACT_KEYS = frozenset({"label", "value", "quote"}) | _FACT_EXTRA_KEYS
 _SUMMARY_FACT_KEYS = _FACT_KEYS | {"figure"}
 """The programme's and the ceremony's facts may be marked as headline figures; a firm's may not."""
 _FIELD_KEYS = frozenset({"value", "quote", "note"})
-_FIRM_KEYS = frozenset({"id", "name", "aliases", "group", "origin", "sector", "people", "subsidiaries", "facts"})
-_PERSON_KEYS = frozenset({"name", "role", "quote"})
-_SUBSIDIARY_KEYS = frozenset({"name", "quote"})
 
 _MAX_SUGGESTIONS = 20
 """Closest-passage suggestions are costly on a huge article; the first few are what helps."""
@@ -119,7 +116,7 @@ class _Builder:
         self.deriver = Deriver(document, self.article, self.problem)
         programme = self.programme(top.table("programme", _PROGRAMME_KEYS))
         ceremony = self.ceremony(top.table("ceremony", _CEREMONY_KEYS))
-        firms = self.firms(top.tables("firms", _FIRM_KEYS), top)
+        firms = self.firms(top)
         if ceremony is not None:
             self.check_totals(ceremony, firms)
         if self.problems or version is None or programme is None or ceremony is None:
@@ -223,14 +220,9 @@ class _Builder:
         return tuple(quote for quote in quotes if quote is not None) if all(quotes) else None
 
     def _stated(self, label: Any, value: Any, words: Any) -> Optional[Fact]:
-        """Fast path for the usual fact: three printable, non-blank strings and a quote found once.
-        None sends the caller the long way, which checks everything and records the problems."""
-        strings = type(label) is str and type(value) is str and type(words) is str and value != NOT_STATED
-        if strings and label.isprintable() and value.isprintable() and words.isprintable() and label.strip() and value.strip():
-            found = self.article.resolve(words) if words.strip() else None
-            if isinstance(found, Quote) and self.article.cut_character(found) is None:
-                return Fact(label, value, found)
-        return None
+        """Fast path for the usual fact (:func:`tui.core.plain_firms.stated`). None sends the
+        caller the long way, which checks everything and records the problems."""
+        return stated(self.article, label, value, words)
 
     def facts(self, tables: list[_Table]) -> tuple[Fact, ...]:
         if not tables:
@@ -337,7 +329,7 @@ class _Builder:
         if value is None:
             return None
         bad = None if value.isascii() and value.isprintable() and " " not in value else re.search(_ID_BAD, value)
-        if not value or bad or len(value) > _MAX_ID:
+        if not value or bad or len(value) > MAX_ID:
             if not value:
                 reason = "is empty"
             elif blank(value) and not value.isspace():
@@ -347,8 +339,8 @@ class _Builder:
             elif bad:
                 reason = f"contains '{visible(bad.group())}'"
             else:
-                reason = f"is longer than {_MAX_ID} characters"
-            table.problem("id", f"{reason}: an id is 1–{_MAX_ID} characters with no spaces, control or invisible characters")
+                reason = f"is longer than {MAX_ID} characters"
+            table.problem("id", f"{reason}: an id is 1–{MAX_ID} characters with no spaces, control or invisible characters")
             return None
         # Case-insensitive, as --firm finds them: two ids differing only in case would be one to it.
         first, spelled = seen.setdefault(value.casefold(), (table.path, value))
@@ -360,16 +352,39 @@ class _Builder:
             return None
         return value
 
-    def firms(self, tables: list[_Table], top: _Table) -> list[Firm]:
+    def firms(self, top: _Table) -> list[Firm]:
+        """Every ``[[firms]]``: a plain one in one pass (:mod:`tui.core.plain_firms`), any
+        other the long way, which records its problems."""
         if "firms" not in top.data:
             top.problem("firms", "missing: at least one [[firms]]")
+        items = top._get("firms", list, False) or []
         firms = []
         seen: dict[str, tuple[str, str]] = {}
-        for table in tables:
-            firm = self.firm(table, seen)
+        for index, item in enumerate(items):
+            firm = plain_firm(self.article, item, seen) if type(item) is dict else None
+            if firm is not None:
+                path = f"firms[{index}]"
+                seen[firm.id.lower()] = (path, firm.id)  # as identifier() records it: an ASCII id casefolds to its lower()
+                self.firm_figures(path, firm)
+            elif type(item) is dict:
+                firm = self.firm(_Table(item, f"firms[{index}]", self.problems, FIRM_KEYS), seen)
+            else:
+                self.problem(f"firms[{index}]", f"expected a table, found {type_name(item)}")
             if firm is not None:
                 firms.append(firm)
         return firms
+
+    def firm_figures(self, path: str, firm: Firm) -> None:
+        """The figure rule over a firm read in one pass, as :meth:`firm` applies it on the long way."""
+        check = self.deriver.check_figures
+        for key, field in (("origin", firm.origin), ("sector", firm.sector)):
+            if field.value is not None and field.quote is not None:
+                check(f"{path}.{key}", field.value, (field.quote,))
+        for index, person in enumerate(firm.people):
+            check(f"{path}.people[{index}]", person.role, (person.quote,), key="role")
+        for index, fact in enumerate(firm.facts):
+            if fact.value is not None and fact.quote is not None:
+                check(f"{path}.facts[{index}]", fact.value, (fact.quote,))
 
     def firm(self, table: _Table, seen: dict[str, tuple[str, str]]) -> Optional[Firm]:
         firm_id = self.identifier(table, seen)
@@ -379,13 +394,13 @@ class _Builder:
         origin = self.field(table, "origin", "Origin")
         sector = self.field(table, "sector", "Sector")
         people = []
-        for person in table.tables("people", _PERSON_KEYS):
+        for person in table.tables("people", PERSON_KEYS):
             person_name, role, quote = person.text("name", name=True), person.text("role"), self.quote(person)
             if person_name is not None and role is not None and quote is not None:
                 self.deriver.check_figures(person.path, role, (quote,), key="role")
                 people.append(Person(person_name, role, quote))
         subsidiaries = []
-        for subsidiary in table.tables("subsidiaries", _SUBSIDIARY_KEYS):
+        for subsidiary in table.tables("subsidiaries", SUBSIDIARY_KEYS):
             subsidiary_name, quote = subsidiary.text("name", name=True), self.quote(subsidiary)
             if subsidiary_name is not None and quote is not None:
                 subsidiaries.append(Subsidiary(subsidiary_name, quote))
