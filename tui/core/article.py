@@ -20,6 +20,7 @@ class Article:
         """Every sentence, found once: the loader's quotes, the source pane and coverage share it."""
         self._cache: dict[str, Quote | int] = {}
         self._cuts: dict[tuple[int, int], Optional[str]] = {}
+        self._sound: dict[str, Optional[Quote]] = {}
         self._nfc: Optional[str] = None
         """The article in NFC, made the first time a quote needs it (see normalisation_differs)."""
 
@@ -29,6 +30,17 @@ class Article:
         if found is None:
             found = self._cache[quote] = self._resolve(quote)
         return found
+
+    def sound_quote(self, quote: str) -> Optional[Quote]:
+        """``quote`` as a :class:`Quote` if it occurs once and cuts no character in two (the
+        usual case, one lookup per quote for the loader's fast path), else None."""
+        try:
+            return self._sound[quote]
+        except KeyError:
+            found = self.resolve(quote)
+            sound = found if isinstance(found, Quote) and self.cut_character(found) is None else None
+            self._sound[quote] = sound
+            return sound
 
     def _resolve(self, quote: str) -> Quote | int:
         start = self.text.find(quote)

@@ -141,12 +141,15 @@ class Deriver:
     def check_figures(self, path: str, value: str, quotes: tuple[Quote, ...], key: str = "value") -> None:
         """A value's figures against its quotes: ``path.value: gives 18,000 but its quote says 17,000``."""
         given = figures(value)
-        if not given:
-            return  # most values: the quotes need not be read
+        if given:  # most values give none: the quotes need not be read
+            self.check_given(f"{path}.{key}" if path else key, given, quotes)
+
+    def check_given(self, where: str, given: list[Figure], quotes: tuple[Quote, ...]) -> None:
+        """A value's figures (``given``, not empty) against its quotes'; ``where`` is the value's key path."""
         quoted = [figure for quote in quotes for figure in self.quote_figures(quote.text)]
         figure = unsupported(given, quoted)
         if figure is not None:
-            self.problem(f"{path}.{key}" if path else key, f"gives {figure.text} but {says(quoted, len(quotes) > 1)}")
+            self.problem(where, f"gives {figure.text} but {says(quoted, len(quotes) > 1)}")
 
     def check_count(self, path: str, count: int, quote: Quote) -> None:
         """A declared count must be one its quote states: ``gives 3 but its quote says 2``."""

@@ -18,6 +18,7 @@ from tui.core.article import Article
 from tui.core.characters import BIDI, C0_C1, INVISIBLE
 from tui.core.collector import paused
 from tui.core.derivations import Deriver
+from tui.core.figures import figures
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
 from tui.core.plain_firms import FIRM_KEYS, MAX_ID, PERSON_KEYS, SUBSIDIARY_KEYS, plain_firm, stated
 from tui.core.problems import DatasetError, Problem, visible
@@ -375,16 +376,27 @@ class _Builder:
         return firms
 
     def firm_figures(self, path: str, firm: Firm) -> None:
-        """The figure rule over a firm read in one pass, as :meth:`firm` applies it on the long way."""
-        check = self.deriver.check_figures
-        for key, field in (("origin", firm.origin), ("sector", firm.sector)):
-            if field.value is not None and field.quote is not None:
-                check(f"{path}.{key}", field.value, (field.quote,))
+        """The figure rule over a firm read in one pass, as :meth:`firm` applies it on the long
+        way. Key paths are only written for a value that gives a figure."""
+        check = self.deriver.check_given
+        origin, sector = firm.origin, firm.sector
+        if origin.value is not None and origin.quote is not None:
+            given = figures(origin.value)
+            if given:
+                check(f"{path}.origin.value", given, (origin.quote,))
+        if sector.value is not None and sector.quote is not None:
+            given = figures(sector.value)
+            if given:
+                check(f"{path}.sector.value", given, (sector.quote,))
         for index, person in enumerate(firm.people):
-            check(f"{path}.people[{index}]", person.role, (person.quote,), key="role")
+            given = figures(person.role)
+            if given:
+                check(f"{path}.people[{index}].role", given, (person.quote,))
         for index, fact in enumerate(firm.facts):
             if fact.value is not None and fact.quote is not None:
-                check(f"{path}.facts[{index}]", fact.value, (fact.quote,))
+                given = figures(fact.value)
+                if given:
+                    check(f"{path}.facts[{index}].value", given, (fact.quote,))
 
     def firm(self, table: _Table, seen: dict[str, tuple[str, str]]) -> Optional[Firm]:
         firm_id = self.identifier(table, seen)
