@@ -17,7 +17,7 @@ from tui.core.article import Article
 from tui.core.derivations import Deriver
 from tui.core.loader import _Builder, load_dataset
 from tui.core.model import Firm
-from tui.core.plain_firms import FIRM_KEYS, plain_firm
+from tui.core.plain_firms import FIRM_KEYS, PlainFirms
 from tui.core.problems import DatasetError, Problem
 from tui.core.resources import bundled_dataset
 from tui.core.toml_table import Table
@@ -82,7 +82,7 @@ def replaced(data: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[st
 
 def agree(data: dict[str, Any]) -> None:
     """The one-pass result is the long way's for a firm the long way finds sound, else None."""
-    fast = plain_firm(ARTICLE, data, {})
+    fast = PlainFirms(ARTICLE).firm(data, {})
     slow, problems = long_way(data)
     structural = [problem for problem in problems if "gives" not in problem.message]  # the figure rule runs on both alike
     if fast is not None:
@@ -93,7 +93,7 @@ def agree(data: dict[str, Any]) -> None:
 @pytest.mark.parametrize("index", range(len(DOCUMENT["firms"])))
 def test_every_bundled_firm_is_read_in_one_pass_as_the_long_way_reads_it(index: int) -> None:
     data = DOCUMENT["firms"][index]
-    fast = plain_firm(ARTICLE, data, {})
+    fast = PlainFirms(ARTICLE).firm(data, {})
     assert fast is not None
     assert fast == long_way(data)[0]
 
@@ -110,7 +110,7 @@ def test_an_odd_value_anywhere_in_a_firm_is_declined_or_read_alike(index: int) -
 
 def test_a_repeated_id_goes_the_long_way() -> None:
     data = DOCUMENT["firms"][0]
-    assert plain_firm(ARTICLE, data, {data["id"].lower(): ("firms[3]", data["id"])}) is None
+    assert PlainFirms(ARTICLE).firm(data, {data["id"].lower(): ("firms[3]", data["id"])}) is None
 
 
 def test_a_value_of_only_a_hangul_filler_is_refused_as_empty(tmp_path: Path) -> None:
@@ -126,5 +126,5 @@ def test_a_value_of_only_a_hangul_filler_is_refused_as_empty(tmp_path: Path) -> 
 def test_a_synthetic_file_loads_the_same_whichever_way_its_firms_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_synthetic(tmp_path / "synthetic.toml", 40)
     fast = load_dataset(path)
-    monkeypatch.setattr("tui.core.loader.plain_firm", lambda article, data, seen: None)
+    monkeypatch.setattr(PlainFirms, "firm", lambda self, data, seen: None)
     assert load_dataset(path).firms == fast.firms

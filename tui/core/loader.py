@@ -20,7 +20,7 @@ from tui.core.collector import paused
 from tui.core.derivations import Deriver
 from tui.core.figures import figures
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
-from tui.core.plain_firms import FIRM_KEYS, MAX_ID, PERSON_KEYS, SUBSIDIARY_KEYS, plain_firm, stated
+from tui.core.plain_firms import FIRM_KEYS, MAX_ID, PERSON_KEYS, SUBSIDIARY_KEYS, PlainFirms, stated
 from tui.core.problems import DatasetError, Problem, visible
 from tui.core.reading import read_text
 from tui.core.toml_table import Table as _Table
@@ -361,8 +361,9 @@ class _Builder:
         items = top._get("firms", list, False) or []
         firms = []
         seen: dict[str, tuple[str, str]] = {}
+        plain = PlainFirms(self.article)
         for index, item in enumerate(items):
-            firm = plain_firm(self.article, item, seen) if type(item) is dict else None
+            firm = plain.firm(item, seen) if type(item) is dict else None
             if firm is not None:
                 path = f"firms[{index}]"
                 seen[firm.id.lower()] = (path, firm.id)  # as identifier() records it: an ASCII id casefolds to its lower()

@@ -4,7 +4,7 @@ Nearly every firm in a file is plain: known keys only, printable one-line string
 quote found once in the article, no notes or extra quotes. Read through the getters of
 :class:`~tui.core.toml_table.Table`, which record every way a value can be wrong, such a
 firm cost more than parsing it (a table object and a key path for every part, a call per
-check). :func:`plain_firm` applies the same tests to the same values in one pass and
+check). :meth:`PlainFirms.firm` applies the same tests to the same values in one pass and
 builds the same :class:`~tui.core.model.Firm`; for anything else it says None, and the
 loader reads that firm the long way, which finds and words every problem. So a file is
 accepted or refused exactly as before; the long way is only slower (``tests/test_plain_firms.py``
@@ -54,67 +54,127 @@ def plain_id(value: Any) -> bool:
     return type(value) is str and 0 < len(value) <= MAX_ID and value.isascii() and value.isprintable() and " " not in value
 
 
-def stated(article: Article, label: Any, value: Any, words: Any, note: Any = None) -> Optional[Fact]:
-    """The usual fact: a plain label and value, a plain quote found once in the article that
-    does not cut a character in two, and perhaps a plain note; None for anything else."""
+def stated(article: Article, label: Any, value: Any, words: Any) -> Optional[Fact]:
+    """The usual fact, for the loader's programme and ceremony: a plain label and value and a
+    plain quote found once in the article that cuts no character in two; None otherwise."""
     if value == NOT_STATED or not (plain_text(label) and plain_text(value) and plain_text(words)):
         return None
-    if note is not None and not plain_text(note):
-        return None
     found = article.sound_quote(words)
-    return None if found is None else _new(Fact, (label, value, found, False, (), None, note))
+    return None if found is None else Fact(label, value, found)
 
 
-def plain_quote(article: Article, words: Any) -> Optional[Quote]:
-    return article.sound_quote(words) if plain_text(words) else None
+class PlainFirms:
+    """Reads plain firms against one article, remembering each quote's verdict (plain, found
+    once, cutting no character): quotes are the article's passages, so a large file
+    repeats them, and each is then one lookup."""
 
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self._quotes: dict[str, Optional[Quote]] = {}
 
-def plain_firm(article: Article, data: dict[str, Any], taken_ids: dict[str, Any]) -> Optional[Firm]:
-    """``data`` as a :class:`Firm` if it is plain (see the module's docstring), else None.
-    ``taken_ids`` holds the ids read so far, casefolded: a repeated one goes the long way,
-    which says where it was first used. Nothing is recorded here; the caller records the id."""
-    if not FIRM_KEYS.issuperset(data):
-        return None
-    firm_id: Any = data.get("id")
-    name: Any = data.get("name")
-    group: Any = data.get("group")
-    if not (plain_id(firm_id) and plain_text(name) and plain_text(group)) or firm_id.lower() in taken_ids:
-        return None
-    aliases: Any = data.get("aliases")
-    if aliases is None:
-        aliases = ()
-    elif type(aliases) is list:
-        for alias in aliases:
-            if not plain_text(alias):
+    def quote(self, words: Any) -> Optional[Quote]:
+        """``words`` as a sound :class:`Quote`, or None for anything else (not a plain string,
+        not found once, cutting a character)."""
+        try:
+            return self._quotes[words]
+        except (KeyError, TypeError):  # TypeError: a table or an array where a quote should be
+            if type(words) is not str:
                 return None
-        aliases = tuple(aliases)
-    else:
-        return None
-    origin = _field(article, data.get("origin"), "Origin")
-    if origin is None:
-        return None
-    sector = _field(article, data.get("sector"), "Sector")
-    if sector is None:
-        return None
-    people = _people(article, data.get("people"))
-    if people is None:
-        return None
-    subsidiaries = _subsidiaries(article, data.get("subsidiaries"))
-    if subsidiaries is None:
-        return None
-    facts = _facts(article, data.get("facts"))
-    if facts is None:
-        return None
-    return _new(Firm, (firm_id, name, aliases, group, origin, sector, people, subsidiaries, facts))
+            found = self._quotes[words] = self.article.sound_quote(words) if plain_text(words) else None
+            return found
 
+    def fact(self, label: str, value: Any, words: Any, note: Any) -> Optional[Fact]:
+        """A fact whose ``label`` is known to be plain."""
+        if value == NOT_STATED or not plain_text(value) or (note is not None and not plain_text(note)):
+            return None
+        found = self.quote(words)
+        return None if found is None else _new(Fact, (label, value, found, False, (), None, note))
 
-def _field(article: Article, value: Any, label: str) -> Optional[Fact]:
-    """An origin or sector: exactly ``{ value, quote }``, or the string "not stated"."""
-    if value == NOT_STATED:
-        return _new(Fact, (label, None, None, False, (), None, None))
-    if type(value) is not dict or not _PLAIN_FIELD_KEYS.issuperset(value):
-        return None
-    return stated(article, label, value.get("value"), value.get("quote"), value.get("note"))
+    def firm(self, data: dict[str, Any], taken_ids: dict[str, Any]) -> Optional[Firm]:
+        """``data`` as a :class:`Firm` if it is plain (see the module's docstring), else None.
+        ``taken_ids`` holds the ids read so far, casefolded: a repeated one goes the long way,
+        which says where it was first used. Nothing is recorded here; the caller records the id."""
+        if not FIRM_KEYS.issuperset(data):
+            return None
+        firm_id: Any = data.get("id")
+        name: Any = data.get("name")
+        group: Any = data.get("group")
+        if not (plain_id(firm_id) and plain_text(name) and plain_text(group)) or firm_id.lower() in taken_ids:
+            return None
+        aliases: Any = data.get("aliases")
+        if aliases is None:
+            aliases = ()
+        elif type(aliases) is list:
+            for alias in aliases:
+                if not plain_text(alias):
+                    return None
+            aliases = tuple(aliases)
+        else:
+            return None
+        origin = self.field(data.get("origin"), "Origin")
+        if origin is None:
+            return None
+        sector = self.field(data.get("sector"), "Sector")
+        if sector is None:
+            return None
+        people = self.people(data.get("people"))
+        if people is None:
+            return None
+        subsidiaries = self.subsidiaries(data.get("subsidiaries"))
+        if subsidiaries is None:
+            return None
+        facts = self.facts(data.get("facts"))
+        if facts is None:
+            return None
+        return _new(Firm, (firm_id, name, aliases, group, origin, sector, people, subsidiaries, facts))
+
+    def field(self, value: Any, label: str) -> Optional[Fact]:
+        """An origin or sector: ``{ value, quote }`` (and perhaps a note), or the string "not stated"."""
+        if value == NOT_STATED:
+            return _new(Fact, (label, None, None, False, (), None, None))
+        if type(value) is not dict or not _PLAIN_FIELD_KEYS.issuperset(value):
+            return None
+        return self.fact(label, value.get("value"), value.get("quote"), value.get("note"))
+
+    def people(self, items: Any) -> Optional[tuple[Person, ...]]:
+        tables = _tables(items, PERSON_KEYS)
+        if tables is None:
+            return None
+        people = []
+        for table in tables:
+            name: Any = table.get("name")
+            role: Any = table.get("role")
+            quote = self.quote(table.get("quote"))
+            if quote is None or not (plain_text(name) and plain_text(role)):
+                return None
+            people.append(_new(Person, (name, role, quote)))
+        return tuple(people)
+
+    def subsidiaries(self, items: Any) -> Optional[tuple[Subsidiary, ...]]:
+        tables = _tables(items, SUBSIDIARY_KEYS)
+        if tables is None:
+            return None
+        subsidiaries = []
+        for table in tables:
+            name: Any = table.get("name")
+            quote = self.quote(table.get("quote"))
+            if quote is None or not plain_text(name):
+                return None
+            subsidiaries.append(_new(Subsidiary, (name, quote)))
+        return tuple(subsidiaries)
+
+    def facts(self, items: Any) -> Optional[tuple[Fact, ...]]:
+        tables = _tables(items, _PLAIN_FACT_KEYS)
+        if tables is None:
+            return None
+        facts = []
+        for table in tables:
+            label: Any = table.get("label")
+            fact = self.fact(label, table.get("value"), table.get("quote"), table.get("note")) if plain_text(label) else None
+            if fact is None:
+                return None
+            facts.append(fact)
+        return tuple(facts)
 
 
 def _tables(items: Any, keys: frozenset[str]) -> Optional[list[dict[str, Any]]]:
@@ -127,45 +187,3 @@ def _tables(items: Any, keys: frozenset[str]) -> Optional[list[dict[str, Any]]]:
         if type(item) is not dict or not keys.issuperset(item):
             return None
     return items
-
-
-def _people(article: Article, items: Any) -> Optional[tuple[Person, ...]]:
-    tables = _tables(items, PERSON_KEYS)
-    if tables is None:
-        return None
-    people = []
-    for table in tables:
-        name: Any = table.get("name")
-        role: Any = table.get("role")
-        quote = plain_quote(article, table.get("quote"))
-        if quote is None or not (plain_text(name) and plain_text(role)):
-            return None
-        people.append(_new(Person, (name, role, quote)))
-    return tuple(people)
-
-
-def _subsidiaries(article: Article, items: Any) -> Optional[tuple[Subsidiary, ...]]:
-    tables = _tables(items, SUBSIDIARY_KEYS)
-    if tables is None:
-        return None
-    subsidiaries = []
-    for table in tables:
-        name: Any = table.get("name")
-        quote = plain_quote(article, table.get("quote"))
-        if quote is None or not plain_text(name):
-            return None
-        subsidiaries.append(_new(Subsidiary, (name, quote)))
-    return tuple(subsidiaries)
-
-
-def _facts(article: Article, items: Any) -> Optional[tuple[Fact, ...]]:
-    tables = _tables(items, _PLAIN_FACT_KEYS)
-    if tables is None:
-        return None
-    facts = []
-    for table in tables:
-        fact = stated(article, table.get("label"), table.get("value"), table.get("quote"), table.get("note"))
-        if fact is None:
-            return None
-        facts.append(fact)
-    return tuple(facts)
