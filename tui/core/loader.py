@@ -18,7 +18,7 @@ from tui.core.article import Article
 from tui.core.characters import BIDI, C0_C1, INVISIBLE
 from tui.core.collector import paused
 from tui.core.derivations import Deriver
-from tui.core.figures import figures
+from tui.core.figures import Figure, figures
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
 from tui.core.plain_firms import FIRM_KEYS, MAX_ID, PERSON_KEYS, SUBSIDIARY_KEYS, PlainFirms, stated
 from tui.core.problems import DatasetError, Problem, visible
@@ -51,6 +51,10 @@ _FACT_KEYS = frozenset({"label", "value", "quote"}) | _FACT_EXTRA_KEYS
 _SUMMARY_FACT_KEYS = _FACT_KEYS | {"figure"}
 """The programme's and the ceremony's facts may be marked as headline figures; a firm's may not."""
 _FIELD_KEYS = frozenset({"value", "quote", "note"})
+
+_FIELD_FIGURES_KEPT = 10_000
+"""How many distinct origins and sectors :meth:`_Builder.field_figures` remembers: far more
+than a real file has, and a bound for a file whose every firm has its own."""
 
 _MAX_SUGGESTIONS = 20
 """Closest-passage suggestions are costly on a huge article; the first few are what helps."""
@@ -94,6 +98,7 @@ class _Builder:
         self.article = Article("")
         self.suggestions = 0
         self.deriver = Deriver({}, self.article, self.problem)
+        self._field_figures: dict[str, list[Figure]] = {}
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -382,11 +387,11 @@ class _Builder:
         check = self.deriver.check_given
         origin, sector = firm.origin, firm.sector
         if origin.value is not None and origin.quote is not None:
-            given = figures(origin.value)
+            given = self.field_figures(origin.value)
             if given:
                 check(f"{path}.origin.value", given, (origin.quote,))
         if sector.value is not None and sector.quote is not None:
-            given = figures(sector.value)
+            given = self.field_figures(sector.value)
             if given:
                 check(f"{path}.sector.value", given, (sector.quote,))
         for index, person in enumerate(firm.people):
@@ -398,6 +403,17 @@ class _Builder:
                 given = figures(fact.value)
                 if given:
                     check(f"{path}.facts[{index}].value", given, (fact.quote,))
+
+    def field_figures(self, value: str) -> list[Figure]:
+        """The figures an origin or sector gives (not to be changed: the list is shared),
+        remembered by value: these are categories ("Chinese (mainland)", "Robotics"), a few
+        dozen in a file of any size. A firm's facts are its own, so theirs are not kept."""
+        found = self._field_figures.get(value)
+        if found is None:
+            found = figures(value)
+            if len(self._field_figures) < _FIELD_FIGURES_KEPT:
+                self._field_figures[value] = found
+        return found
 
     def firm(self, table: _Table, seen: dict[str, tuple[str, str]]) -> Optional[Firm]:
         firm_id = self.identifier(table, seen)
