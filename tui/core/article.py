@@ -19,8 +19,6 @@ class Article:
         self.sentence_index = Sentences(text)
         """Every sentence, found once: the loader's quotes, the source pane and coverage share it."""
         self._cache: dict[str, Quote | int] = {}
-        self._cuts: dict[tuple[int, int], Optional[str]] = {}
-        self._sound: dict[str, Optional[Quote]] = {}
         self._nfc: Optional[str] = None
         """The article in NFC, made the first time a quote needs it (see normalisation_differs)."""
 
@@ -33,14 +31,9 @@ class Article:
 
     def sound_quote(self, quote: str) -> Optional[Quote]:
         """``quote`` as a :class:`Quote` if it occurs once and cuts no character in two (the
-        usual case, one lookup per quote for the loader's fast path), else None."""
-        try:
-            return self._sound[quote]
-        except KeyError:
-            found = self.resolve(quote)
-            sound = found if isinstance(found, Quote) and self.cut_character(found) is None else None
-            self._sound[quote] = sound
-            return sound
+        loader's fast path asks this of each distinct quote once), else None."""
+        found = self.resolve(quote)
+        return found if isinstance(found, Quote) and self.cut_character(found) is None else None
 
     def _resolve(self, quote: str) -> Quote | int:
         start = self.text.find(quote)
@@ -99,15 +92,7 @@ class Article:
     def cut_character(self, found: Quote) -> Optional[str]:
         """Why ``found`` begins or ends inside a character, if it does: next to a combining
         mark, a variation selector or a zero-width joiner, which belong with the character
-        before them (é as e + ◌́, an emoji sequence). Such a quote lights half a character.
-        Worked out once per passage, as :meth:`resolve` finds each quote once."""
-        span = (found.start, found.end)
-        if span in self._cuts:
-            return self._cuts[span]
-        reason = self._cuts[span] = self._cut_character(found)
-        return reason
-
-    def _cut_character(self, found: Quote) -> Optional[str]:
+        before them (é as e + ◌́, an emoji sequence). Such a quote lights half a character."""
         text = self.text
         if found.end < len(text) and _joins_previous(text[found.end]):
             return f"ends inside a character: the article goes on with U+{ord(text[found.end]):04X}, which belongs with its last one"

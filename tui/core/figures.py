@@ -206,8 +206,9 @@ def _digit_figures(text: str, tokens: bytes) -> list[Figure]:
     end = 0
     anchor = tokens.find(b"#")
     while anchor >= 0:
-        if max(end, anchor - _REACH) < anchor and _currency_may_end_at(text, anchor):
-            match = pattern.search(text, max(end, anchor - _REACH))
+        reach = max(end, anchor - _REACH)
+        if reach < anchor and _currency_may_end_at(text, anchor):
+            match = pattern.search(text, reach)
             if match is None:  # cannot be: the digit at anchor is a figure
                 break
             found.append(_figure(match))
@@ -216,10 +217,7 @@ def _digit_figures(text: str, tokens: bytes) -> list[Figure]:
             if match is None:  # cannot be: \d+ matches there
                 break
             whole, digits, scale, percent = match.group(0, "digits", "scale", "percent")
-            amount = _amount(digits.replace(",", ""))
-            if scale:
-                amount *= _SCALES[scale.lower()]
-            found.append(Figure(whole.strip(), amount, "", bool(percent)))
+            found.append(Figure(whole.strip(), _scaled(_amount(digits.replace(",", "")), scale), "", bool(percent)))
         end = match.end()
         anchor = tokens.find(b"#", end)
     return found
@@ -229,9 +227,12 @@ def _figure(match: re.Match[str]) -> Figure:
     """The figure a match of :data:`_FIGURE` stands for."""
     whole, digits, word, scale, currency, percent = match.group(0, "digits", "word", "scale", "currency", "percent")
     amount = _amount(digits.replace(",", "")) if digits else _word_amount(word)
-    if scale:
-        amount *= _SCALES[scale.lower()]
-    return Figure(whole.strip(), amount, (currency or "").replace(" ", "").upper(), bool(percent))
+    return Figure(whole.strip(), _scaled(amount, scale), (currency or "").replace(" ", "").upper(), bool(percent))
+
+
+def _scaled(amount: Amount, scale: Optional[str]) -> Amount:
+    """``amount`` times its scale word ("4 million" is 4,000,000)."""
+    return amount * _SCALES[scale.lower()] if scale else amount
 
 
 def _word_amount(word: str) -> int:

@@ -20,7 +20,7 @@ from tui.core.collector import paused
 from tui.core.derivations import Deriver
 from tui.core.figures import Figure, figures
 from tui.core.model import NOT_STATED, Ceremony, Count, Dataset, Derivation, Fact, Firm, Group, Person, Programme, Quote, Source, Subsidiary
-from tui.core.plain_firms import FIRM_KEYS, MAX_ID, PERSON_KEYS, SUBSIDIARY_KEYS, PlainFirms, stated
+from tui.core.plain_firms import FIRM_KEYS, MAX_ID, PERSON_KEYS, SUBSIDIARY_KEYS, PlainFirms
 from tui.core.problems import DatasetError, Problem, visible
 from tui.core.reading import read_text
 from tui.core.toml_table import Table as _Table
@@ -177,10 +177,6 @@ class _Builder:
         return None
 
     def fact(self, table: _Table) -> Optional[Fact]:
-        fast = self._stated(table.data.get("label"), table.data.get("value"), table.data.get("quote"))
-        if fast is not None and _FACT_EXTRA_KEYS.isdisjoint(table.data):
-            self.deriver.check_figures(table.path, fast.value or "", fast.quotes)
-            return fast
         label = table.text("label")
         value = table.text("value")
         note = table.text("note", required=False)
@@ -225,11 +221,6 @@ class _Builder:
             quotes.append(self.quote(_Table({key: item}, table.path, self.problems, frozenset({key})), key))
         return tuple(quote for quote in quotes if quote is not None) if all(quotes) else None
 
-    def _stated(self, label: Any, value: Any, words: Any) -> Optional[Fact]:
-        """Fast path for the usual fact (:func:`tui.core.plain_firms.stated`). None sends the
-        caller the long way, which checks everything and records the problems."""
-        return stated(self.article, label, value, words)
-
     def facts(self, tables: list[_Table]) -> tuple[Fact, ...]:
         if not tables:
             return ()
@@ -249,11 +240,6 @@ class _Builder:
     def field(self, parent: _Table, key: str, label: str) -> Optional[Fact]:
         """A firm's origin or sector: ``{ value, quote }`` or the string "not stated"."""
         value = parent.data.get(key)
-        if type(value) is dict and len(value) == 2:  # exactly value and quote, or the long way below
-            fast = self._stated(label, value.get("value"), value.get("quote"))
-            if fast is not None:
-                self.deriver.check_figures(parent.key_path(key), fast.value or "", fast.quotes)
-                return fast
         if value == NOT_STATED:
             return Fact(label, None, None)
         if type(value) is str:
@@ -385,15 +371,11 @@ class _Builder:
         """The figure rule over a firm read in one pass, as :meth:`firm` applies it on the long
         way. Key paths are only written for a value that gives a figure."""
         check = self.deriver.check_given
-        origin, sector = firm.origin, firm.sector
-        if origin.value is not None and origin.quote is not None:
-            given = self.field_figures(origin.value)
-            if given:
-                check(f"{path}.origin.value", given, (origin.quote,))
-        if sector.value is not None and sector.quote is not None:
-            given = self.field_figures(sector.value)
-            if given:
-                check(f"{path}.sector.value", given, (sector.quote,))
+        for key, field in (("origin", firm.origin), ("sector", firm.sector)):
+            if field.value is not None and field.quote is not None:
+                given = self.field_figures(field.value)
+                if given:
+                    check(f"{path}.{key}.value", given, (field.quote,))
         for index, person in enumerate(firm.people):
             given = figures(person.role)
             if given:

@@ -54,15 +54,6 @@ def plain_id(value: Any) -> bool:
     return type(value) is str and 0 < len(value) <= MAX_ID and value.isascii() and value.isprintable() and " " not in value
 
 
-def stated(article: Article, label: Any, value: Any, words: Any) -> Optional[Fact]:
-    """The usual fact, for the loader's programme and ceremony: a plain label and value and a
-    plain quote found once in the article that cuts no character in two; None otherwise."""
-    if value == NOT_STATED or not (plain_text(label) and plain_text(value) and plain_text(words)):
-        return None
-    found = article.sound_quote(words)
-    return None if found is None else Fact(label, value, found)
-
-
 class PlainFirms:
     """Reads plain firms against one article, remembering each quote's verdict (plain, found
     once, cutting no character): quotes are the article's passages, so a large file
